@@ -1,0 +1,64 @@
+package org.opencg.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** web-portal on the deployed EAR: the portal page, the API's error format and the OpenAPI document. */
+@ExtendWith(Rtpengine.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PortalIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return TestServer.ear();
+    }
+
+    @Test
+    void thePortalPageIsRenderedWithPrimeFacesAndShowsEveryPartOfTheGateway() throws Exception {
+        HttpResponse<String> page = TestServer.get(TestServer.HTTP + "/portal/");
+        assertEquals(200, page.statusCode());
+        String html = page.body();
+        assertTrue(html.contains("OpenCG Number Management Portal"), html);
+        assertTrue(html.contains("jakarta.faces.resource/"), "no PrimeFaces resources: " + html);
+        for (String part : new String[] {"database", "sip-listeners", "rtpengine"}) {
+            assertTrue(html.contains(">" + part + "<"), part + " missing: " + html);
+        }
+        assertTrue(html.contains(">UP<"), html);
+    }
+
+    @Test
+    void theRootLeadsToThePortal() throws Exception {
+        HttpResponse<String> root = TestServer.get(TestServer.HTTP + "/");
+        assertEquals(200, root.statusCode());
+        assertTrue(root.body().contains("url=portal/"), root.body());
+    }
+
+    @Test
+    void anUnknownApiPathIsAnAzureStyleNotFound() throws Exception {
+        HttpResponse<String> response = TestServer.get(TestServer.HTTP + "/api/nowhere?api-version=2024-02-29-preview");
+        assertEquals(404, response.statusCode());
+        assertEquals("NotFound", response.headers().firstValue("x-ms-error-code").orElse(""));
+        JsonObject error = TestServer.json(response.body()).getJsonObject("error");
+        assertEquals("NotFound", error.getString("code"));
+        assertTrue(error.getString("target").contains("nowhere"), response.body());
+    }
+
+    @Test
+    void anOpenApiDocumentIsServed() throws Exception {
+        HttpResponse<String> response = TestServer.get(TestServer.HTTP + "/openapi?format=JSON");
+        assertEquals(200, response.statusCode());
+        assertTrue(TestServer.json(response.body()).getString("openapi").startsWith("3."), response.body());
+    }
+}

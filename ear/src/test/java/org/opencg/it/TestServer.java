@@ -1,0 +1,48 @@
+package org.opencg.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+
+/** The deployed gateway as the tests see it: the built EAR, its HTTP and management addresses. */
+public final class TestServer {
+
+    public static final String HTTP = "http://127.0.0.1:" + System.getProperty("it.http.port", "18080");
+    public static final String MANAGEMENT = "http://127.0.0.1:" + System.getProperty("it.management.port", "19990");
+    public static final int SIP_PORT = Integer.parseInt(System.getProperty("it.sip.port", "15060"));
+    public static final Path BASE_DIR = Path.of(System.getProperty("it.server.base", "target/wildfly-base"));
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private TestServer() {
+    }
+
+    /** The EAR exactly as packaged: tests deploy what ships. */
+    public static EnterpriseArchive ear() {
+        File ear = new File(System.getProperty("opencg.ear", "target/opencg.ear"));
+        return ShrinkWrap.create(ZipImporter.class, "opencg.ear").importFrom(ear).as(EnterpriseArchive.class);
+    }
+
+    public static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
+    }
+}

@@ -1,0 +1,37 @@
+package org.opencg.sip.container;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.microprofile.config.Config;
+
+/** Reads the SIP listening points from MicroProfile Config. */
+public final class SipSettings {
+
+    public static final String LISTENING_POINTS = "opencg.sip.listening-points";
+    static final String DEFAULT_LISTENING_POINTS = "operator";
+    static final String DEFAULT_OPERATOR = "udp:127.0.0.1:5060,tcp:127.0.0.1:5060";
+
+    private SipSettings() {
+    }
+
+    public static String listeningPointSetting(String name) {
+        return "opencg.sip.listening-point." + name;
+    }
+
+    /** Every configured listening point, side by side in the order configured. */
+    public static List<ListeningPointSpec> listeningPoints(Config config) {
+        String names = config.getOptionalValue(LISTENING_POINTS, String.class).orElse(DEFAULT_LISTENING_POINTS);
+        List<ListeningPointSpec> all = new ArrayList<>();
+        for (String name : names.split(",")) {
+            String trimmed = name.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            String value = config.getOptionalValue(listeningPointSetting(trimmed), String.class)
+                    .orElse("operator".equals(trimmed) ? DEFAULT_OPERATOR : null);
+            all.addAll(ListeningPointSpec.parseAll(trimmed, value));
+        }
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,80 @@
+package org.opencg.sip.media;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Talks to rtpengine over its ng control protocol (UDP). One socket per request keeps requests independent;
+ * the call path will want a shared socket with a reply table, which comes with media anchoring.
+ */
+public class RtpengineClient {
+
+    private final InetSocketAddress address;
+    private final Duration timeout;
+
+    public RtpengineClient(InetSocketAddress address, Duration timeout) {
+        this.address = address;
+        this.timeout = timeout;
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /**
+     * Sends one command and waits for its reply.
+     *
+     * @throws RtpengineException when rtpengine does not answer in time, answers garbage or reports an error
+     */
+    public Map<String, Object> request(Map<String, Object> command) {
+        NgMessage request = new NgMessage(UUID.randomUUID().toString().replace("-", ""), command);
+        byte[] bytes = request.toBytes();
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.setSoTimeout((int) timeout.toMillis());
+            socket.send(new DatagramPacket(bytes, bytes.length, address));
+            byte[] buffer = new byte[65535];
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+                socket.receive(reply);
+                NgMessage answer = NgMessage.parse(reply.getData(), reply.getLength());
+                if (answer.cookie().equals(request.cookie())) {
+                    return checked(command, answer.body());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new SocketTimeoutException();
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            throw new RtpengineException("rtpengine at " + hostPort() + " did not answer '" + command.get("command")
+                    + "' within " + timeout.toMillis() + " ms");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new RtpengineException("rtpengine at " + hostPort() + ": " + e.getMessage());
+        }
+    }
+
+    /** True when rtpengine answers {@code ping} with {@code pong}. */
+    public void ping() {
+        Object result = request(Map.of("command", "ping")).get("result");
+        if (!"pong".equals(result)) {
+            throw new RtpengineException("rtpengine at " + hostPort() + " answered ping with " + result);
+        }
+    }
+
+    private Map<String, Object> checked(Map<String, Object> command, Map<String, Object> reply) {
+        if ("error".equals(reply.get("result"))) {
+            throw new RtpengineException("rtpengine refused '" + command.get("command") + "': " + reply.get("error-reason"));
+        }
+        return reply;
+    }
+
+    private String hostPort() {
+        return address.getHostString() + ":" + address.getPort();
+    }
+}

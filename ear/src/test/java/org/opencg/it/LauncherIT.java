@@ -1,0 +1,177 @@
+package org.opencg.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The launcher end to end, as a newcomer uses it: ./opencg run, status, a second run, stop, a restart that keeps
+ * the data, and start-up refused with one clear line on bad configuration. It runs in its own home directory on
+ * its own ports, so it neither disturbs nor is disturbed by a gateway already running on this machine.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LauncherIT {
+
+    private static final Path REPO = Path.of(System.getProperty("opencg.repo", "..")).toAbsolutePath().normalize();
+    private static final Path HOME = Path.of("target/launcher-home").toAbsolutePath();
+    private static final int HTTP_PORT = 28080;
+    private static final String RTPENGINE_NG = "127.0.0.1:22223";
+    private static final Map<String, String> ENVIRONMENT = Map.of(
+            "OPENCG_HOME", HOME.toString(),
+            "OPENCG_SKIP_BUILD", "1",
+            "OPENCG_HTTP_PORT", String.valueOf(HTTP_PORT),
+            "OPENCG_MANAGEMENT_PORT", "29990",
+            "OPENCG_SIP_LISTENING_POINT_OPERATOR", "udp:127.0.0.1:25060,tcp:127.0.0.1:25060",
+            "OPENCG_RTPENGINE_NG_ADDRESS", RTPENGINE_NG,
+            "OPENCG_RTPENGINE_PORT_RANGE", "42000-42999");
+
+    record Result(int exit, String out, String err) {
+    }
+
+    private static Result opencg(Map<String, String> extra, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(REPO.resolve("opencg").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile());
+        builder.environment().putAll(ENVIRONMENT);
+        builder.environment().putAll(extra);
+        Path out = Files.createTempFile("opencg", ".out");
+        Path err = Files.createTempFile("opencg", ".err");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("./opencg " + String.join(" ", args) + " did not return within 300 s");
+        }
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private static Result opencg(String... args) throws IOException, InterruptedException {
+        return opencg(Map.of(), args);
+    }
+
+    /** Processes this test's gateway would leave behind: anything naming its home directory or its rtpengine. */
+    private static List<String> leftovers() {
+        return ProcessHandle.allProcesses()
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains(HOME.toString()) || c.contains("--listen-ng=" + RTPENGINE_NG))
+                .toList();
+    }
+
+    private static String firstAdminFile() throws IOException {
+        return Files.readString(HOME.resolve("data/h2/first-admin-password"), StandardCharsets.US_ASCII);
+    }
+
+    @AfterAll
+    static void stopWhateverIsLeft() throws Exception {
+        opencg("stop");
+    }
+
+    @Test
+    @Order(1)
+    void runStartsEverythingAndPrintsTheAddressesAndTheFirstLogin() throws Exception {
+        Result run = opencg("run");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("OpenCG is ready (h2 database)"), run.out());
+        assertTrue(run.out().contains("Portal        http://127.0.0.1:" + HTTP_PORT + "/portal/"), run.out());
+        assertTrue(run.out().contains("API           http://127.0.0.1:" + HTTP_PORT + "/api"), run.out());
+        assertTrue(run.out().contains("Health        http://127.0.0.1:29990/health"), run.out());
+        assertTrue(run.out().contains("SIP           operator udp:127.0.0.1:25060, operator tcp:127.0.0.1:25060"), run.out());
+        String password = firstAdminFile().trim().split(":")[1];
+        assertTrue(run.out().contains("First login   admin / " + password), run.out());
+
+        assertEquals(200, TestServer.get("http://127.0.0.1:" + HTTP_PORT + "/portal/").statusCode());
+    }
+
+    @Test
+    @Order(2)
+    void statusSaysEveryServiceIsUp() throws Exception {
+        Result status = opencg("status");
+        assertEquals(0, status.exit(), status.out() + status.err());
+        for (String service : new String[] {"wildfly", "database", "sip-listeners", "rtpengine"}) {
+            assertTrue(status.out().lines().anyMatch(l -> l.startsWith(service) && l.contains(" up ")),
+                    service + " not up: " + status.out());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aSecondRunWhileRunningSaysSoAndSucceeds() throws Exception {
+        Result again = opencg("run");
+        assertEquals(0, again.exit(), again.out() + again.err());
+        assertTrue(again.out().contains("already running"), again.out());
+    }
+
+    @Test
+    @Order(4)
+    void stopLeavesNoProcessBehindAndStatusThenFails() throws Exception {
+        Result stop = opencg("stop");
+        assertEquals(0, stop.exit(), stop.out() + stop.err());
+        assertEquals(List.of(), leftovers());
+        Result status = opencg("status");
+        assertNotEquals(0, status.exit(), status.out());
+    }
+
+    @Test
+    @Order(5)
+    void aRestartKeepsTheDataAndDoesNotCreateAnotherAdministrator() throws Exception {
+        String before = firstAdminFile();
+        Result run = opencg("run");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertEquals(before, firstAdminFile());
+        String log = Files.readString(HOME.resolve("wildfly/log/server.log"));
+        assertTrue(log.contains("WFLYSRV0010: Deployed \"opencg.ear\""), "the EAR did not deploy again");
+        assertFalse(log.contains("Created the first portal administrator"), "the users table was empty after restart");
+        assertEquals(0, opencg("stop").exit());
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    @Order(6)
+    void aPortInUseStopsStartUpWithOneLineNamingTheSetting() throws Exception {
+        try (ServerSocket taken = new ServerSocket(HTTP_PORT, 1, InetAddress.getByName("127.0.0.1"))) {
+            Result run = opencg("run");
+            assertEquals(1, run.exit(), run.out());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().contains("opencg.http.port: tcp 127.0.0.1:" + HTTP_PORT + " is already in use"), run.err());
+        }
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    @Order(7)
+    void aBadSipSettingStopsStartUpWithOneLineNamingTheSetting() throws Exception {
+        Result run = opencg(Map.of("OPENCG_SIP_LISTENING_POINT_OPERATOR", "udp:127.0.0.1:99999"), "run");
+        assertEquals(1, run.exit(), run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("opencg.sip.listening-point.operator: 'udp:127.0.0.1:99999' has no port"),
+                run.err());
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    @Order(8)
+    void anUnreachableDatabaseStopsStartUpWithOneLineNamingTheSetting() throws Exception {
+        Result run = opencg(Map.of("OPENCG_DB_URL", "jdbc:postgresql://127.0.0.1:1/opencg"), "run", "--postgres");
+        assertEquals(1, run.exit(), run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("opencg: opencg.db.url: "), run.err());
+        assertEquals(List.of(), leftovers());
+    }
+}

@@ -144,6 +144,19 @@ class LauncherIT {
 
     @Test
     @Order(6)
+    void theSameEarRunsOnPostgresql() throws Exception {
+        Result run = opencg("run", "--postgres");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("OpenCG is ready (postgres database)"), run.out());
+        Result status = opencg("status");
+        assertEquals(0, status.exit(), status.out());
+        assertTrue(status.out().contains("product PostgreSQL"), status.out());
+        assertEquals(0, opencg("stop").exit());
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    @Order(7)
     void aPortInUseStopsStartUpWithOneLineNamingTheSetting() throws Exception {
         try (ServerSocket taken = new ServerSocket(HTTP_PORT, 1, InetAddress.getByName("127.0.0.1"))) {
             Result run = opencg("run");
@@ -155,7 +168,7 @@ class LauncherIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aBadSipSettingStopsStartUpWithOneLineNamingTheSetting() throws Exception {
         Result run = opencg(Map.of("OPENCG_SIP_LISTENING_POINT_OPERATOR", "udp:127.0.0.1:99999"), "run");
         assertEquals(1, run.exit(), run.out());
@@ -166,7 +179,7 @@ class LauncherIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anUnreachableDatabaseStopsStartUpWithOneLineNamingTheSetting() throws Exception {
         Result run = opencg(Map.of("OPENCG_DB_URL", "jdbc:postgresql://127.0.0.1:1/opencg"), "run", "--postgres");
         assertEquals(1, run.exit(), run.out());

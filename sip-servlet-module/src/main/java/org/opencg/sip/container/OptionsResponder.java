@@ -30,9 +30,9 @@ final class OptionsResponder implements SipListener {
     private static final Logger LOG = Logger.getLogger(OptionsResponder.class.getName());
     static final String ALLOWED = "OPTIONS";
 
-    private final MessageFactories factories;
+    private final JainFactories factories;
 
-    OptionsResponder(MessageFactories factories) {
+    OptionsResponder(JainFactories factories) {
         this.factories = factories;
     }
 

@@ -57,7 +57,7 @@ public class SipStackService {
             throw new IllegalStateException("JAIN-SIP stack cannot be created: " + e.getMessage(), e);
         }
         try {
-            MessageFactories messages = new MessageFactories(factory);
+            JainFactories messages = JainFactories.create();
             OptionsResponder responder = new OptionsResponder(messages);
             for (Map.Entry<String, List<ListeningPointSpec>> side : bySide(specs).entrySet()) {
                 SipProvider provider = null;

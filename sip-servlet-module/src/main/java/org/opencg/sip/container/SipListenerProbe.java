@@ -18,7 +18,7 @@ import org.opencg.core.health.ProbeResult;
 public class SipListenerProbe implements HealthProbe {
 
     @EJB
-    SipStackService stack;
+    SipContainer stack;
 
     @Override
     public ProbeResult probe() {

@@ -9,10 +9,19 @@ import org.eclipse.microprofile.config.Config;
 public final class SipSettings {
 
     public static final String LISTENING_POINTS = "opencg.sip.listening-points";
+    public static final String APPLICATION_SESSION_MINUTES = "opencg.sip.application-session-minutes";
+    public static final String DRAIN_SECONDS = "opencg.sip.drain-seconds";
+    /** Largest SIP message accepted (acg-behaviour.md §3.11). */
+    public static final int MAX_MESSAGE_BYTES = 10 * 1024;
     static final String DEFAULT_LISTENING_POINTS = "operator";
     static final String DEFAULT_OPERATOR = "udp:127.0.0.1:5060,tcp:127.0.0.1:5060";
 
     private SipSettings() {
+    }
+
+    /** The application that takes the initial requests arriving on a side. */
+    public static String applicationSetting(String side) {
+        return "opencg.sip.listening-point." + side + ".application";
     }
 
     public static String listeningPointSetting(String name) {

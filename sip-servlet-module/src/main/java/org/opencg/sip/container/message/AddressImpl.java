@@ -59,7 +59,7 @@ public final class AddressImpl implements Address {
         return new AddressImpl((javax.sip.address.Address) address.clone(), parameters);
     }
 
-    javax.sip.address.Address jain() {
+    public javax.sip.address.Address jainAddress() {
         return address;
     }
 

@@ -1,4 +1,4 @@
-package org.opencg.sip.container;
+package org.opencg.sip.container.core;
 
 /**
  * What the container does not implement of JSR 289 fails loudly, naming the method, so that a servlet never

@@ -1,0 +1,189 @@
+package org.opencg.sip.container;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import javax.sip.ListeningPoint;
+import javax.sip.PeerUnavailableException;
+import javax.sip.SipFactory;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.opencg.core.config.StartupFailure;
+import org.opencg.sip.container.core.ContainerContext;
+import org.opencg.sip.container.core.Dispatcher;
+import org.opencg.sip.container.core.SideFactory;
+
+/**
+ * The SIP servlet container: starts the JAIN-SIP stack with one provider per named side ({@code operator},
+ * {@code teams}, {@code isc}), deploys the SIP applications found in the deployment and stops with it. A
+ * listening point that cannot be bound stops the deployment with a line naming its setting. On undeployment
+ * new INVITEs get 503 while established calls drain for {@code opencg.sip.drain-seconds}.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class SipContainer {
+
+    private static final Logger LOG = Logger.getLogger(SipContainer.class.getName());
+
+    @Inject
+    SipApplicationScanner scanner;
+
+    @Inject
+    BeanManager beanManager;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private volatile SipStack stack;
+    private volatile List<ListeningPointSpec> listening = List.of();
+    private volatile ContainerContext context;
+    private volatile Dispatcher dispatcher;
+    private SipApplications applications;
+
+    @PostConstruct
+    void start() {
+        Config config = ConfigProvider.getConfig();
+        List<ListeningPointSpec> specs;
+        try {
+            specs = SipSettings.listeningPoints(config);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            int colon = message.indexOf(':');
+            throw new StartupFailure(message.substring(0, Math.max(colon, 0)), message.substring(colon + 1).trim(), e);
+        }
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        try {
+            stack = factory.createSipStack(stackProperties());
+        } catch (PeerUnavailableException e) {
+            throw new IllegalStateException("JAIN-SIP stack cannot be created: " + e.getMessage(), e);
+        }
+        try {
+            JainFactories factories = JainFactories.create();
+            SideFactory sides = new SideFactory(factories);
+            for (Map.Entry<String, List<ListeningPointSpec>> side : bySide(specs).entrySet()) {
+                List<ListeningPoint> points = new ArrayList<>();
+                for (ListeningPointSpec spec : side.getValue()) {
+                    points.add(listen(spec));
+                }
+                SipProvider provider = stack.createSipProvider(points.get(0));
+                for (ListeningPoint point : points.subList(1, points.size())) {
+                    provider.addListeningPoint(point);
+                }
+                sides.add(side.getKey(), provider, points);
+            }
+            context = new ContainerContext(factories, sides.build(), executor, scheduler,
+                    config.getOptionalValue(SipSettings.APPLICATION_SESSION_MINUTES, Integer.class).orElse(3));
+            applications = new SipApplications(beanManager, context);
+            applications.deploy(scanner.servlets(), scanner.listeners());
+            dispatcher = new Dispatcher(context, side -> applications.forSide(config, side));
+            for (SipProvider provider : sides.providers()) {
+                provider.addSipListener(dispatcher);
+            }
+            stack.start();
+        } catch (StartupFailure e) {
+            stop();
+            throw e;
+        } catch (Exception e) {
+            stop();
+            throw new IllegalStateException("SIP container failed to start: " + e.getMessage(), e);
+        }
+        listening = specs;
+        LOG.info("SIP listening on " + specs);
+    }
+
+    private ListeningPoint listen(ListeningPointSpec spec) {
+        try {
+            return stack.createListeningPoint(spec.address(), spec.port(), spec.transport().jainName());
+        } catch (Exception e) {
+            String cause = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            throw new StartupFailure(SipSettings.listeningPointSetting(spec.name()),
+                    "cannot listen on " + spec + " (" + cause + ")", e);
+        }
+    }
+
+    private static Map<String, List<ListeningPointSpec>> bySide(List<ListeningPointSpec> specs) {
+        Map<String, List<ListeningPointSpec>> sides = new LinkedHashMap<>();
+        specs.forEach(spec -> sides.computeIfAbsent(spec.name(), n -> new ArrayList<>()).add(spec));
+        return sides;
+    }
+
+    private static Properties stackProperties() {
+        Properties properties = new Properties();
+        // A fresh name per start: SipFactory caches stacks by name, and a redeployment must get a new one.
+        properties.setProperty("javax.sip.STACK_NAME", "opencg-" + UUID.randomUUID());
+        // The container creates dialogs itself, for dialog-creating requests only (JSR 289 §6.2).
+        properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+        properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        // Messages over 10 KB are refused (acg-behaviour.md §3.11).
+        properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(SipSettings.MAX_MESSAGE_BYTES));
+        return properties;
+    }
+
+    @PreDestroy
+    void stop() {
+        Dispatcher running = dispatcher;
+        if (running != null) {
+            running.drain();
+            long deadline = System.currentTimeMillis()
+                    + 1000L * ConfigProvider.getConfig().getOptionalValue(SipSettings.DRAIN_SECONDS, Integer.class).orElse(0);
+            while (context.applicationSessionCount() > 0 && System.currentTimeMillis() < deadline) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (context != null) {
+            context.destroy();
+        }
+        if (applications != null) {
+            applications.undeploy();
+        }
+        SipStack current = stack;
+        stack = null;
+        listening = List.of();
+        dispatcher = null;
+        if (current != null) {
+            current.stop();
+        }
+    }
+
+    /** The listening points in use; empty while the stack is not running. */
+    public List<ListeningPointSpec> listening() {
+        return stack == null ? List.of() : listening;
+    }
+
+    /** The running container's shared state (metrics, session counts); null when not running. */
+    public ContainerContext context() {
+        return context;
+    }
+}

@@ -1,0 +1,360 @@
+package org.opencg.sip.container.core;
+
+import java.text.ParseException;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.servlet.sip.SipServlet;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.stack.SIPServerTransaction;
+
+/**
+ * Maps JAIN-SIP events onto servlets (JSR 289 §6.4 and §11): finds or creates the sessions of each message,
+ * answers what the container must answer itself, and runs the servlet on the application session's queue so
+ * that JAIN-SIP's threads never wait for application code.
+ */
+public final class Dispatcher implements SipListener {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+    private static final Set<String> DIALOG_CREATING = Set.of(Request.INVITE, Request.SUBSCRIBE, Request.REFER);
+
+    private final ContainerContext context;
+    /** The application for an initial request arriving on a side; null when none handles it. */
+    private final Function<Side, Application> router;
+    private final StatelessAnswers answers;
+    private volatile boolean draining;
+
+    public Dispatcher(ContainerContext context, Function<String, String> applicationForSide) {
+        this.context = context;
+        this.answers = new StatelessAnswers(context.factories());
+        this.router = side -> {
+            String name = applicationForSide.apply(side.name());
+            return name == null ? null : context.applications().get(name);
+        };
+    }
+
+    /** From now on new INVITEs are refused with 503 + Retry-After while established calls go on. */
+    public void drain() {
+        draining = true;
+    }
+
+    private static Endpoints endpoints(Request request, String transport) {
+        SIPMessage message = (SIPMessage) request;
+        return new Endpoints(transport,
+                message.getLocalAddress() == null ? null : message.getLocalAddress().getHostAddress(),
+                message.getLocalPort(),
+                message.getRemoteAddress() == null ? null : message.getRemoteAddress().getHostAddress(),
+                message.getRemotePort());
+    }
+
+    private static String transportOf(Request request) {
+        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+        return via == null ? "UDP" : via.getTransport().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    // --- requests ----------------------------------------------------------------------------------------------
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        SipProvider provider = (SipProvider) event.getSource();
+        String method = request.getMethod();
+        context.metrics().received(method);
+        try {
+            if (Request.ACK.equals(method)) {
+                ack(event);
+            } else if (Request.CANCEL.equals(method)) {
+                cancel(event, provider);
+            } else if (((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
+                inDialog(event, provider);
+            } else {
+                initial(event, provider);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not handle " + method, e);
+            answers.answer(provider, request, Response.SERVER_INTERNAL_ERROR, "Internal Server Error");
+        }
+    }
+
+    private void initial(RequestEvent event, SipProvider provider) {
+        Request request = event.getRequest();
+        Side side = context.sides().of(provider);
+        Application application = router.apply(side);
+        if (application == null) {
+            // No application takes this side's requests: the container answers as a plain SIP endpoint.
+            answers.answerWithoutApplication(provider, request);
+            return;
+        }
+        if (draining && Request.INVITE.equals(request.getMethod())) {
+            answers.serviceUnavailable(provider, request);
+            return;
+        }
+        if (request.getHeader("Max-Forwards") != null
+                && ((javax.sip.header.MaxForwardsHeader) request.getHeader("Max-Forwards")).getMaxForwards() == 0
+                && !Request.OPTIONS.equals(request.getMethod())) {
+            answers.answer(provider, request, Response.TOO_MANY_HOPS, "Too Many Hops");
+            return;
+        }
+        ServerTransaction transaction = serverTransaction(event, provider);
+        if (transaction == null) {
+            return;
+        }
+        AppSessionImpl applicationSession = context.sessions().create(application, null);
+        SipSessionImpl session = applicationSession.newSipSession(application.mainServlet(), side);
+        RequestImpl servletRequest = new RequestImpl(context, request, session, endpoints(request, transportOf(request)),
+                transaction, true, true);
+        transaction.setApplicationData(servletRequest);
+        Dialog dialog = null;
+        if (DIALOG_CREATING.contains(request.getMethod())) {
+            try {
+                dialog = provider.getNewDialog(transaction);
+            } catch (SipException e) {
+                LOG.log(Level.FINE, "no dialog for " + request.getMethod(), e);
+            }
+        }
+        session.received(servletRequest, dialog);
+        applicationSession.queue().execute(() -> serve(session, servletRequest));
+    }
+
+    private void inDialog(RequestEvent event, SipProvider provider) {
+        Request request = event.getRequest();
+        Dialog dialog = event.getDialog();
+        SipSessionImpl session = dialog == null ? null : (SipSessionImpl) dialog.getApplicationData();
+        if (session == null || !session.isValid()) {
+            // RFC 3261 §12.2.2: a request for a dialog this UAS does not know.
+            answers.answer(provider, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST,
+                    "Call/Transaction Does Not Exist");
+            return;
+        }
+        ServerTransaction transaction = serverTransaction(event, provider);
+        if (transaction == null) {
+            return;
+        }
+        RequestImpl servletRequest = new RequestImpl(context, request, session, endpoints(request, transportOf(request)),
+                transaction, true, false);
+        transaction.setApplicationData(servletRequest);
+        session.application().queue().execute(() -> {
+            session.received(servletRequest, null);
+            serve(session, servletRequest);
+        });
+    }
+
+    private void ack(RequestEvent event) {
+        Dialog dialog = event.getDialog();
+        SipSessionImpl session = dialog == null ? null : (SipSessionImpl) dialog.getApplicationData();
+        if (session == null || !session.isValid()) {
+            return; // ACK for a non-2xx final response is absorbed by the transaction layer (RFC 3261 §17.2.1).
+        }
+        Request request = event.getRequest();
+        RequestImpl ack = new RequestImpl(context, request, session, endpoints(request, transportOf(request)), null,
+                true, false);
+        session.application().queue().execute(() -> {
+            session.received(ack, null);
+            serve(session, ack);
+        });
+    }
+
+    private void cancel(RequestEvent event, SipProvider provider) {
+        Request request = event.getRequest();
+        ServerTransaction cancelTransaction = serverTransaction(event, provider);
+        if (cancelTransaction == null) {
+            return;
+        }
+        SIPServerTransaction invite = ((SIPServerTransaction) cancelTransaction).getCanceledInviteTransaction();
+        RequestImpl inviteRequest = invite == null ? null : (RequestImpl) invite.getApplicationData();
+        try {
+            if (inviteRequest == null) {
+                // RFC 3261 §9.2: no matching transaction.
+                cancelTransaction.sendResponse(context.factories().messages()
+                        .createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+                return;
+            }
+            cancelTransaction.sendResponse(context.factories().messages().createResponse(Response.OK, request));
+        } catch (ParseException | SipException | InvalidArgumentException e) {
+            LOG.log(Level.FINE, "could not answer CANCEL", e);
+            return;
+        }
+        SipSessionImpl session = inviteRequest.session;
+        RequestImpl servletCancel = new RequestImpl(context, request, session, endpoints(request, transportOf(request)),
+                cancelTransaction, true, false);
+        session.application().queue().execute(() -> {
+            if (inviteRequest.finalResponse != null) {
+                return; // too late: the INVITE is already answered (RFC 3261 §9.2)
+            }
+            try {
+                // JSR 289 §11.2.4: the container answers the INVITE with 487, then tells the application.
+                inviteRequest.createResponse(Response.REQUEST_TERMINATED).send();
+            } catch (java.io.IOException | IllegalStateException e) {
+                LOG.log(Level.FINE, "could not send 487", e);
+            }
+            serve(session, servletCancel);
+        });
+    }
+
+    private ServerTransaction serverTransaction(RequestEvent event, SipProvider provider) {
+        ServerTransaction transaction = event.getServerTransaction();
+        if (transaction != null) {
+            return transaction;
+        }
+        try {
+            return provider.getNewServerTransaction(event.getRequest());
+        } catch (TransactionAlreadyExistsException e) {
+            return null; // a retransmission; the existing transaction answers it
+        } catch (TransactionUnavailableException e) {
+            LOG.log(Level.FINE, "no transaction for " + event.getRequest().getMethod(), e);
+            return null;
+        }
+    }
+
+    // --- responses ---------------------------------------------------------------------------------------------
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        Response response = event.getResponse();
+        context.metrics().received(response.getStatusCode());
+        ClientTransaction transaction = event.getClientTransaction();
+        if (transaction == null || !(transaction.getApplicationData() instanceof RequestImpl request)) {
+            retransmitted2xx(event);
+            return;
+        }
+        String method = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod();
+        if (Request.CANCEL.equals(method)) {
+            return; // JSR 289 §11.2.4: responses to CANCEL are the container's business
+        }
+        SipSessionImpl session = request.session;
+        ResponseImpl servletResponse = new ResponseImpl(context, response, session, null, request, true);
+        session.application().queue().execute(() -> {
+            session.received(servletResponse);
+            if (response.getStatusCode() == Response.TRYING) {
+                return; // JSR 289 §6.4.2: 100 Trying is never passed to applications
+            }
+            serve(session, servletResponse);
+        });
+    }
+
+    /** A 2xx retransmitted after its transaction ended: the ACK sent for it is sent again (RFC 3261 §13.2.2.4). */
+    private void retransmitted2xx(ResponseEvent event) {
+        Dialog dialog = event.getDialog();
+        Response response = event.getResponse();
+        if (dialog != null && response.getStatusCode() / 100 == 2
+                && Request.INVITE.equals(((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod())) {
+            try {
+                ((gov.nist.javax.sip.stack.SIPDialog) dialog).resendAck();
+            } catch (SipException e) {
+                LOG.log(Level.FINE, "could not resend ACK", e);
+            }
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (event.isServerTransaction()) {
+            return;
+        }
+        ClientTransaction transaction = event.getClientTransaction();
+        if (!(transaction.getApplicationData() instanceof RequestImpl request)
+                || Request.CANCEL.equals(request.getMethod()) || Request.ACK.equals(request.getMethod())) {
+            return;
+        }
+        // JSR 289 §11.3: a request that got no answer gets a 408 made by the container.
+        try {
+            Response timeout = context.factories().messages().createResponse(Response.REQUEST_TIMEOUT, request.request());
+            SipSessionImpl session = request.session;
+            ResponseImpl servletResponse = new ResponseImpl(context, timeout, session, null, request, true);
+            session.application().queue().execute(() -> {
+                session.received(servletResponse);
+                serve(session, servletResponse);
+            });
+        } catch (ParseException e) {
+            LOG.log(Level.FINE, "could not make a 408", e);
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.fine(() -> "SIP I/O error towards " + event.getHost() + ":" + event.getPort() + "/" + event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        Object data = event.getDialog().getApplicationData();
+        if (data instanceof SipSessionImpl session && session.isValid()) {
+            session.application().queue().execute(() -> invalidateIfReady(session));
+        }
+    }
+
+    // --- running the servlet -----------------------------------------------------------------------------------
+
+    private void serve(SipSessionImpl session, MessageImpl message) {
+        if (!session.isValid()) {
+            return;
+        }
+        Application application = session.application().application();
+        SipServlet servlet = application.servlet(session.handler());
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(servlet.getClass().getClassLoader());
+        try {
+            if (message instanceof RequestImpl request) {
+                servlet.service(request, null);
+            } else {
+                servlet.service(null, (ResponseImpl) message);
+            }
+        } catch (Exception | Error e) {
+            LOG.log(Level.WARNING, "servlet " + session.handler() + " failed on " + describe(message), e);
+            if (message instanceof RequestImpl request && request.incoming() && !request.isCommitted()
+                    && request.finalResponse == null && !Request.ACK.equals(request.getMethod())
+                    && !Request.CANCEL.equals(request.getMethod())) {
+                try {
+                    request.createResponse(Response.SERVER_INTERNAL_ERROR).send();
+                } catch (java.io.IOException | IllegalStateException ignored) {
+                    // nothing more to do for this request
+                }
+            }
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+        invalidateIfReady(session);
+    }
+
+    private static String describe(MessageImpl message) {
+        return message instanceof ResponseImpl r ? r.getStatus() + " " + r.getMethod() : ((RequestImpl) message).getMethod();
+    }
+
+    /** JSR 289 §6.2.4.1.2 and §6.1.2.2.2: sessions that are done and allow it are invalidated by the container. */
+    private static void invalidateIfReady(SipSessionImpl session) {
+        if (session.isValid() && session.getInvalidateWhenReady() && session.isReadyToInvalidate()) {
+            session.invalidate();
+        }
+        AppSessionImpl application = session.application();
+        if (application.isValid() && application.getInvalidateWhenReady() && application.isReadyToInvalidate()) {
+            application.invalidate();
+        }
+    }
+
+}

@@ -1,0 +1,453 @@
+package org.opencg.sip.container.core;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.servlet.ServletContext;
+import javax.servlet.ServletException;
+import javax.servlet.sip.Address;
+import javax.servlet.sip.SipApplicationSession;
+import javax.servlet.sip.SipServletMessage;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipSession;
+import javax.servlet.sip.UAMode;
+import javax.servlet.sip.URI;
+import javax.servlet.sip.ar.SipApplicationRoutingRegion;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+
+/**
+ * One leg of a call: a SIP dialog (or the attempt at one) and the state JSR 289 §6.2.1 gives it. The dialog's
+ * route set, CSeq and remote target live in the JAIN-SIP {@link Dialog}; this class adds the JSR 289 state,
+ * the link to the other leg and the messages still waiting for an answer.
+ */
+final class SipSessionImpl implements SipSession {
+
+    private static final java.util.Set<String> DIALOG_CREATING = java.util.Set.of(Request.INVITE, Request.SUBSCRIBE,
+            Request.REFER);
+
+    private final ContainerContext context;
+    private final AppSessionImpl application;
+    private final String id = UUID.randomUUID().toString();
+    private final long created = System.currentTimeMillis();
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    /** Received requests not yet finally answered, and received responses not yet acknowledged (JSR 289 §12.2). */
+    private final List<SipServletMessage> pendingUas = new CopyOnWriteArrayList<>();
+    private final List<SipServletMessage> pendingUac = new CopyOnWriteArrayList<>();
+    private volatile long lastAccessed = created;
+    private volatile State state = State.INITIAL;
+    private volatile boolean valid = true;
+    private volatile boolean invalidateWhenReady = true;
+    private volatile String handler;
+    private volatile Side side;
+    private volatile Dialog dialog;
+    private volatile String localTag;
+    private volatile RequestImpl initialRequest;
+    volatile SipSessionImpl linked;
+
+    SipSessionImpl(ContainerContext context, AppSessionImpl application, String handler, Side side) {
+        this.context = context;
+        this.application = application;
+        this.handler = handler;
+        this.side = side;
+    }
+
+    String handler() {
+        return handler;
+    }
+
+    Side side() {
+        return side;
+    }
+
+    Dialog dialog() {
+        return dialog;
+    }
+
+    RequestImpl initialRequest() {
+        return initialRequest;
+    }
+
+    void touch() {
+        lastAccessed = System.currentTimeMillis();
+        application.touch();
+    }
+
+    synchronized String localTag() {
+        if (localTag == null) {
+            localTag = Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 10);
+        }
+        return localTag;
+    }
+
+    // --- messages received --------------------------------------------------------------------------------------
+
+    /** A request arrived for this session; the dispatcher created its server transaction (and dialog). */
+    void received(RequestImpl request, Dialog newDialog) {
+        touch();
+        if (newDialog != null) {
+            dialog = newDialog;
+            dialog.setApplicationData(this);
+        }
+        if (request.isInitial()) {
+            initialRequest = request;
+        }
+        if (!Request.ACK.equals(request.getMethod())) {
+            pendingUas.add(request);
+        } else {
+            pendingUac.removeIf(m -> m instanceof ResponseImpl r && r.getStatus() >= 200
+                    && Request.INVITE.equals(r.getMethod()));
+        }
+    }
+
+    /** A response arrived for a request this session sent. */
+    void received(ResponseImpl response) {
+        touch();
+        int status = response.getStatus();
+        RequestImpl request = response.request();
+        String method = response.getMethod();
+        if (status >= 200) {
+            request.finalResponse = response;
+        }
+        boolean ofInitial = request == initialRequest;
+        if (ofInitial && DIALOG_CREATING.contains(method)) {
+            if (status > 100 && status < 200 && state == State.INITIAL
+                    && ((ToHeader) response.jain().getHeader(ToHeader.NAME)).getTag() != null) {
+                state = State.EARLY;
+            } else if (status >= 200 && status < 300) {
+                state = State.CONFIRMED;
+            } else if (status >= 300 && state != State.CONFIRMED) {
+                state = State.TERMINATED;
+            }
+        } else if (Request.BYE.equals(method) && status >= 200) {
+            state = State.TERMINATED;
+        }
+        if (Request.INVITE.equals(method) && status >= 200 && status < 300
+                || status > 100 && status < 200 && response.getHeader("RSeq") != null) {
+            pendingUac.add(response);
+        }
+    }
+
+    // --- messages sent -----------------------------------------------------------------------------------------
+
+    /** Sends a request the application built: initial ones on a new transaction, others inside the dialog. */
+    void send(RequestImpl request) throws SipException {
+        touch();
+        Request jain = request.request();
+        String method = jain.getMethod();
+        if (Request.ACK.equals(method)) {
+            dialog.sendAck(jain);
+            pendingUac.removeIf(m -> m instanceof ResponseImpl r && Request.INVITE.equals(r.getMethod())
+                    && r.getStatus() >= 200);
+            return;
+        }
+        if (Request.CANCEL.equals(method)) {
+            ClientTransaction cancel = side.provider().getNewClientTransaction(jain);
+            cancel.setApplicationData(request);
+            request.clientTransaction = cancel;
+            cancel.sendRequest();
+            return;
+        }
+        if (Request.PRACK.equals(method)) {
+            pendingUac.removeIf(m -> m instanceof ResponseImpl r && r.getStatus() < 200);
+        }
+        if (dialog != null && !request.isInitial()) {
+            ClientTransaction transaction = side.provider().getNewClientTransaction(jain);
+            transaction.setApplicationData(request);
+            request.clientTransaction = transaction;
+            dialog.sendRequest(transaction);
+            if (Request.BYE.equals(method)) {
+                state = State.TERMINATED;
+            }
+            return;
+        }
+        side = context.sides().forRequest(jain, side);
+        String transport = Sides.transportOf(jain);
+        jain.setHeader(side.via(transport));
+        if (DIALOG_CREATING.contains(method) && jain.getHeader(ContactHeader.NAME) == null) {
+            jain.setHeader(side.contact(transport, userOf((FromHeader) jain.getHeader(FromHeader.NAME))));
+        }
+        ClientTransaction transaction = side.provider().getNewClientTransaction(jain);
+        transaction.setApplicationData(request);
+        request.clientTransaction = transaction;
+        initialRequest = request;
+        if (DIALOG_CREATING.contains(method)) {
+            dialog = side.provider().getNewDialog(transaction);
+            dialog.setApplicationData(this);
+        }
+        transaction.sendRequest();
+    }
+
+    private static String userOf(FromHeader from) {
+        return from.getAddress().getURI() instanceof SipURI sip ? sip.getUser() : null;
+    }
+
+    /** Sends a response the application made for a received request. */
+    void respond(ResponseImpl response, boolean reliably) throws SipException, InvalidArgumentException {
+        touch();
+        RequestImpl request = response.request();
+        Response jain = response.response();
+        int status = jain.getStatusCode();
+        String method = request.getMethod();
+        boolean dialogCreating = DIALOG_CREATING.contains(method) && request.isInitial();
+        if (dialogCreating && status > 100 && status < 300 && jain.getHeader(ContactHeader.NAME) == null) {
+            ToHeader to = (ToHeader) jain.getHeader(ToHeader.NAME);
+            String user = to.getAddress().getURI() instanceof SipURI sip ? sip.getUser() : null;
+            jain.setHeader(side.contact(request.getTransport(), user));
+        }
+        ServerTransaction transaction = request.serverTransaction;
+        if (reliably) {
+            dialog.sendReliableProvisionalResponse(jain);
+        } else {
+            transaction.sendResponse(jain);
+        }
+        if (status >= 200) {
+            request.finalResponse = response;
+            pendingUas.remove(request);
+        }
+        if (dialogCreating) {
+            if (status > 100 && status < 200 && state == State.INITIAL) {
+                state = State.EARLY;
+            } else if (status >= 200 && status < 300) {
+                state = State.CONFIRMED;
+            } else if (status >= 300 && state != State.CONFIRMED) {
+                state = State.TERMINATED;
+            }
+        } else if (Request.BYE.equals(method) && status >= 200) {
+            state = State.TERMINATED;
+        }
+    }
+
+    RequestImpl createAck(ResponseImpl response) {
+        long cseq = ((CSeqHeader) response.jain().getHeader(CSeqHeader.NAME)).getSeqNumber();
+        try {
+            return new RequestImpl(context, dialog.createAck(cseq), this, null, null, false, false);
+        } catch (SipException | InvalidArgumentException e) {
+            throw new IllegalStateException("cannot create ACK: " + e.getMessage(), e);
+        }
+    }
+
+    RequestImpl createPrack(ResponseImpl response) {
+        try {
+            return new RequestImpl(context, dialog.createPrack(response.response()), this, null, null, false, false);
+        } catch (SipException e) {
+            throw new IllegalStateException("cannot create PRACK: " + e.getMessage(), e);
+        }
+    }
+
+    List<SipServletMessage> pending(UAMode mode) {
+        return List.copyOf(mode == UAMode.UAS ? pendingUas : pendingUac);
+    }
+
+    // --- javax.servlet.sip.SipSession ---------------------------------------------------------------------------
+
+    @Override
+    public SipServletRequest createRequest(String method) {
+        if (Request.ACK.equals(method) || Request.CANCEL.equals(method)) {
+            throw new IllegalArgumentException(method + " is created from the response or request it belongs to");
+        }
+        if (!valid) {
+            throw new IllegalStateException("the session is invalidated");
+        }
+        if (dialog == null || state == State.TERMINATED && !Request.BYE.equals(method)) {
+            throw new IllegalStateException("no dialog to send " + method + " in (state " + state + ")");
+        }
+        try {
+            Request request = dialog.createRequest(method);
+            return new RequestImpl(context, request, this, null, null, false, false);
+        } catch (SipException e) {
+            throw new IllegalStateException("cannot create " + method + " in the dialog: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SipApplicationSession getApplicationSession() {
+        return application;
+    }
+
+    AppSessionImpl application() {
+        return application;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public String getCallId() {
+        if (dialog != null) {
+            return dialog.getCallId().getCallId();
+        }
+        return initialRequest == null ? null : initialRequest.getCallId();
+    }
+
+    @Override
+    public long getCreationTime() {
+        return created;
+    }
+
+    @Override
+    public long getLastAccessedTime() {
+        return lastAccessed;
+    }
+
+    @Override
+    public Address getLocalParty() {
+        if (initialRequest == null) {
+            return null;
+        }
+        return initialRequest.incoming() ? initialRequest.getTo() : initialRequest.getFrom();
+    }
+
+    @Override
+    public Address getRemoteParty() {
+        if (initialRequest == null) {
+            return null;
+        }
+        return initialRequest.incoming() ? initialRequest.getFrom() : initialRequest.getTo();
+    }
+
+    @Override
+    public State getState() {
+        return state;
+    }
+
+    @Override
+    public Object getAttribute(String name) {
+        requireValid();
+        return attributes.get(name);
+    }
+
+    @Override
+    public Enumeration<String> getAttributeNames() {
+        requireValid();
+        return Collections.enumeration(new ArrayList<>(attributes.keySet()));
+    }
+
+    @Override
+    public void setAttribute(String name, Object value) {
+        requireValid();
+        if (value == null) {
+            attributes.remove(name);
+        } else {
+            attributes.put(name, value);
+        }
+    }
+
+    @Override
+    public void removeAttribute(String name) {
+        requireValid();
+        attributes.remove(name);
+    }
+
+    private void requireValid() {
+        if (!valid) {
+            throw new IllegalStateException("the SIP session " + id + " is invalidated");
+        }
+    }
+
+    @Override
+    public void invalidate() {
+        requireValid();
+        valid = false;
+        if (linked != null) {
+            linked.linked = null;
+            linked = null;
+        }
+        if (dialog != null) {
+            dialog.setApplicationData(null);
+            dialog.delete();
+        }
+        application.removed(this);
+        application.application().listeners().sipSessionDestroyed(this);
+        context.metrics().sipSessionEnded();
+    }
+
+    @Override
+    public boolean isValid() {
+        return valid;
+    }
+
+    @Override
+    public boolean getInvalidateWhenReady() {
+        return invalidateWhenReady;
+    }
+
+    @Override
+    public void setInvalidateWhenReady(boolean invalidateWhenReady) {
+        this.invalidateWhenReady = invalidateWhenReady;
+    }
+
+    /** JSR 289 §6.2.4.1.2: ready when the dialog is over (or never began) and nothing waits for an answer. */
+    @Override
+    public boolean isReadyToInvalidate() {
+        boolean over = state == State.TERMINATED || state == State.INITIAL && dialog == null
+                && (initialRequest == null || initialRequest.finalResponse != null);
+        return valid && over && pendingUas.isEmpty();
+    }
+
+    @Override
+    public void setHandler(String name) throws ServletException {
+        if (!application.application().has(name)) {
+            throw new ServletException("no SIP servlet named " + name);
+        }
+        handler = name;
+    }
+
+    @Override
+    public ServletContext getServletContext() {
+        return application.application().servletContext();
+    }
+
+    @Override
+    public void setOutboundInterface(InetSocketAddress address) {
+        side = context.sides().owning(address.getAddress().getHostAddress(), address.getPort());
+    }
+
+    @Override
+    public void setOutboundInterface(InetAddress address) {
+        side = context.sides().owning(address.getHostAddress(), -1);
+    }
+
+    /** Chooses the side by its name (e.g. {@code teams}); an OpenCG extension, see the module README. */
+    void setOutboundSide(String name) {
+        side = context.sides().named(name);
+    }
+
+    @Override
+    public SipApplicationRoutingRegion getRegion() {
+        throw Unsupported.method("SipSession", "getRegion");
+    }
+
+    @Override
+    public URI getSubscriberURI() {
+        throw Unsupported.method("SipSession", "getSubscriberURI");
+    }
+
+    @Override
+    public String toString() {
+        return "SipSession[" + id + " " + state + (side == null ? "" : " on " + side.name()) + "]";
+    }
+
+
+}

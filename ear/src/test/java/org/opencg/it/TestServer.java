@@ -16,6 +16,7 @@ import jakarta.json.JsonObject;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
 /** The deployed gateway as the tests see it: the built EAR, its HTTP and management addresses. */
 public final class TestServer {
@@ -35,6 +36,16 @@ public final class TestServer {
     public static EnterpriseArchive ear() {
         File ear = new File(System.getProperty("opencg.ear", "target/opencg.ear"));
         return ShrinkWrap.create(ZipImporter.class, "opencg.ear").importFrom(ear).as(EnterpriseArchive.class);
+    }
+
+    /** The product EAR with SIP test applications added to its SIP module, as a deployment would add its own. */
+    public static EnterpriseArchive earWithSipApplications(Class<?>... applications) {
+        EnterpriseArchive ear = ear();
+        JavaArchive sip = ear.getAsType(JavaArchive.class, "sip-servlet-module.jar");
+        sip.addClasses(applications);
+        ear.delete("sip-servlet-module.jar");
+        ear.addAsModule(sip);
+        return ear;
     }
 
     public static HttpResponse<String> get(String url) throws IOException, InterruptedException {

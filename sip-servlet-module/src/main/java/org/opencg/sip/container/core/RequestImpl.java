@@ -72,6 +72,12 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
         return incoming;
     }
 
+    /** JSR 289 §5.5: a received request is committed once finally answered, a sent one once sent. */
+    @Override
+    public boolean isCommitted() {
+        return incoming ? finalResponse != null : super.isCommitted();
+    }
+
     @Override
     public String getMethod() {
         return request().getMethod();

@@ -44,6 +44,9 @@ final class SipSessionImpl implements SipSession {
 
     private static final java.util.Set<String> DIALOG_CREATING = java.util.Set.of(Request.INVITE, Request.SUBSCRIBE,
             Request.REFER);
+    /** Requests whose 1xx/2xx carry the answerer's Contact: dialog-creating and target refresh (RFC 3261 §12.1.1, §12.2). */
+    private static final java.util.Set<String> CONTACT_IN_ANSWER = java.util.Set.of(Request.INVITE, Request.SUBSCRIBE,
+            Request.REFER, Request.UPDATE, Request.NOTIFY);
 
     private final ContainerContext context;
     private final AppSessionImpl application;
@@ -209,7 +212,7 @@ final class SipSessionImpl implements SipSession {
         int status = jain.getStatusCode();
         String method = request.getMethod();
         boolean dialogCreating = DIALOG_CREATING.contains(method) && request.isInitial();
-        if (dialogCreating && status > 100 && status < 300 && jain.getHeader(ContactHeader.NAME) == null) {
+        if (CONTACT_IN_ANSWER.contains(method) && status > 100 && status < 300 && jain.getHeader(ContactHeader.NAME) == null) {
             ToHeader to = (ToHeader) jain.getHeader(ToHeader.NAME);
             String user = to.getAddress().getURI() instanceof SipURI sip ? sip.getUser() : null;
             jain.setHeader(side.contact(request.getTransport(), user));

@@ -10,6 +10,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opencg.it.sipapps.TestCallsServlet;
@@ -30,6 +31,23 @@ class SipContainerIT {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return TestServer.earWithSipApplications(TestCallsServlet.class);
+    }
+
+    /** Every call of a test ends completely: no application session and no SIP session is left behind. */
+    @AfterEach
+    void nothingIsLeftBehind() throws Exception {
+        assertEquals(0.0, Metrics.awaitValue("opencg_sip_application_sessions", "", 0, 10), "application sessions left");
+        assertEquals(0.0, Metrics.awaitValue("opencg_sip_sessions", "", 0, 10), "SIP sessions left");
+    }
+
+    @Test
+    void messagesAreCountedByMethodAndResponseClass() throws Exception {
+        double invites = Metrics.value("opencg_sip_requests_received_total", "method=\"INVITE\"");
+        double successes = Metrics.value("opencg_sip_responses_sent_total", "class=\"2xx\"");
+        call("uac-call", "uas", null);
+        assertEquals(invites + 1, Metrics.value("opencg_sip_requests_received_total", "method=\"INVITE\""));
+        assertTrue(Metrics.value("opencg_sip_responses_sent_total", "class=\"2xx\"") >= successes + 2,
+                "200 for INVITE and BYE");
     }
 
     private static void call(String scenario, String user, String target) throws Exception {

@@ -182,6 +182,16 @@ public class SipContainer {
         return stack == null ? List.of() : listening;
     }
 
+    /** Server transactions the stack holds now (RFC 3261 §17.2); 0 when not running. */
+    public int serverTransactions() {
+        return stack instanceof gov.nist.javax.sip.stack.SIPTransactionStack s ? s.getServerTransactionTableSize() : 0;
+    }
+
+    /** Client transactions the stack holds now (RFC 3261 §17.1); 0 when not running. */
+    public int clientTransactions() {
+        return stack instanceof gov.nist.javax.sip.stack.SIPTransactionStack s ? s.getClientTransactionTableSize() : 0;
+    }
+
     /** The running container's shared state (metrics, session counts); null when not running. */
     public ContainerContext context() {
         return context;

@@ -83,6 +83,13 @@ public final class Dispatcher implements SipListener {
         String method = request.getMethod();
         context.metrics().received(method);
         try {
+            if (!Request.ACK.equals(method)) {
+                java.util.Optional<MessageLimits.Refusal> refusal = MessageLimits.check(request);
+                if (refusal.isPresent()) {
+                    answers.answer(provider, request, refusal.get().status(), refusal.get().reason());
+                    return;
+                }
+            }
             if (Request.ACK.equals(method)) {
                 ack(event);
             } else if (Request.CANCEL.equals(method)) {

@@ -1,0 +1,58 @@
+package org.opencg.sip.container;
+
+import java.util.function.ToDoubleFunction;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+import org.opencg.sip.container.core.ContainerMetrics;
+
+/**
+ * Publishes the container's counts on /metrics: application sessions, SIP sessions, transactions, and messages
+ * in and out by method and response class. Read when scraped, so counting costs the call path nothing more.
+ */
+@Singleton
+@Startup
+@DependsOn("SipContainer")
+public class SipMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    @EJB
+    SipContainer container;
+
+    @PostConstruct
+    void bind() {
+        gauge("opencg_sip_application_sessions", c -> c.context() == null ? 0 : c.context().metrics().applicationSessions());
+        gauge("opencg_sip_sessions", c -> c.context() == null ? 0 : c.context().metrics().sipSessions());
+        gauge("opencg_sip_server_transactions", SipContainer::serverTransactions);
+        gauge("opencg_sip_client_transactions", SipContainer::clientTransactions);
+        for (String key : ContainerMetrics.METHODS) {
+            counter("opencg_sip_requests_received", "method", key, true);
+            counter("opencg_sip_requests_sent", "method", key, false);
+        }
+        for (String key : ContainerMetrics.CLASSES) {
+            counter("opencg_sip_responses_received", "class", key, true);
+            counter("opencg_sip_responses_sent", "class", key, false);
+        }
+    }
+
+    // WildFly 39 hands each deployment a registry whose builder registrations are not exported
+    // (WFLY-21061); its direct methods forward to the exported one, so only those are used here.
+    private void gauge(String name, ToDoubleFunction<SipContainer> value) {
+        registry.gauge(name, Tags.empty(), container, value);
+    }
+
+    private void counter(String name, String tag, String key, boolean received) {
+        registry.more().counter(name, Tags.of(tag, key), container, c -> c.context() == null ? 0
+                : received ? c.context().metrics().receivedCount(key) : c.context().metrics().sentCount(key));
+    }
+}

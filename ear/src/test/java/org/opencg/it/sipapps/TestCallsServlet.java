@@ -25,7 +25,8 @@ import javax.servlet.sip.annotation.SipListener;
  * <li>{@code timer}: answers 200 from a ServletTimer 300 ms later;</li>
  * <li>{@code b2b}: a B2BUA to the URI in {@code X-Target}, passing provisional and final responses, ACK,
  * re-INVITE, BYE and CANCEL between the linked legs;</li>
- * <li>{@code uac}: answers 200 and then itself calls {@code X-Target} (UAC origination) and hangs up.</li>
+ * <li>{@code uac}: answers 200 and then itself calls {@code X-Target} (UAC origination) and hangs up;</li>
+ * <li>any other user: 404; OPTIONS: 200; REGISTER: 403; an unknown method: 501.</li>
  * </ul>
  */
 @javax.servlet.sip.annotation.SipServlet(name = "TestCalls", applicationName = "test")
@@ -83,6 +84,29 @@ public class TestCallsServlet extends SipServlet implements TimerListener {
             }
             default -> request.createResponse(404).send();
         }
+    }
+
+    @Override
+    protected void doOptions(SipServletRequest request) throws IOException {
+        request.createResponse(200).send();
+    }
+
+    /** Methods this application knows nothing of get 501, as RFC 3261 §8.2.1 says. */
+    @Override
+    protected void doRequest(SipServletRequest request) throws ServletException, IOException {
+        if (KNOWN.contains(request.getMethod())) {
+            super.doRequest(request);
+        } else {
+            request.createResponse(501).send();
+        }
+    }
+
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("INVITE", "ACK", "OPTIONS", "BYE", "CANCEL",
+            "REGISTER", "PRACK", "SUBSCRIBE", "NOTIFY", "MESSAGE", "INFO", "UPDATE", "REFER", "PUBLISH");
+
+    @Override
+    protected void doRegister(SipServletRequest request) throws IOException {
+        request.createResponse(403, "Not a Registrar").send();
     }
 
     private javax.servlet.sip.SipFactory sipFactory() {

@@ -141,6 +141,9 @@ public class SipContainer {
         properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
         properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        // RFC 4475's invalid messages that JAIN-SIP would accept are refused before they are parsed.
+        properties.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY",
+                org.opencg.sip.container.core.StrictParser.Factory.class.getName());
         // Messages over 10 KB are refused (acg-behaviour.md §3.11).
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(SipSettings.MAX_MESSAGE_BYTES));
         return properties;

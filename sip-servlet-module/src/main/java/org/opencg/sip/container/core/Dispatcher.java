@@ -84,9 +84,14 @@ public final class Dispatcher implements SipListener {
         context.metrics().received(method);
         try {
             if (!Request.ACK.equals(method)) {
-                java.util.Optional<MessageLimits.Refusal> refusal = MessageLimits.check(request);
-                if (refusal.isPresent()) {
-                    answers.answer(provider, request, refusal.get().status(), refusal.get().reason());
+                java.util.Optional<MessageLimits.Refusal> tooLarge = MessageLimits.check(request);
+                if (tooLarge.isPresent()) {
+                    answers.answer(provider, request, tooLarge.get().status(), tooLarge.get().reason());
+                    return;
+                }
+                java.util.Optional<UasChecks.Refusal> refused = UasChecks.check(request);
+                if (refused.isPresent()) {
+                    answers.refuse(provider, request, refused.get());
                     return;
                 }
             }
@@ -119,8 +124,8 @@ public final class Dispatcher implements SipListener {
             return;
         }
         if (request.getHeader("Max-Forwards") != null
-                && ((javax.sip.header.MaxForwardsHeader) request.getHeader("Max-Forwards")).getMaxForwards() == 0
-                && !Request.OPTIONS.equals(request.getMethod())) {
+                && ((javax.sip.header.MaxForwardsHeader) request.getHeader("Max-Forwards")).getMaxForwards() == 0) {
+            // RFC 4475 §3.3.10: a request that may not be forwarded further is refused, OPTIONS too.
             answers.answer(provider, request, Response.TOO_MANY_HOPS, "Too Many Hops");
             return;
         }

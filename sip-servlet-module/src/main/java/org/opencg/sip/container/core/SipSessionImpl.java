@@ -218,10 +218,23 @@ final class SipSessionImpl implements SipSession {
             jain.setHeader(side.contact(request.getTransport(), user));
         }
         ServerTransaction transaction = request.serverTransaction;
-        if (reliably) {
-            dialog.sendReliableProvisionalResponse(jain);
-        } else {
-            transaction.sendResponse(jain);
+        try {
+            if (reliably) {
+                dialog.sendReliableProvisionalResponse(jain);
+            } else {
+                transaction.sendResponse(jain);
+            }
+        } catch (SipException | RuntimeException e) {
+            if (status >= 200) {
+                // The transaction cannot carry a final answer (e.g. the Via cannot be reached): it is over all
+                // the same, so the session must not wait for it forever.
+                request.finalResponse = response;
+                pendingUas.remove(request);
+                if (dialogCreating && state != State.CONFIRMED) {
+                    state = State.TERMINATED;
+                }
+            }
+            throw e;
         }
         if (status >= 200) {
             request.finalResponse = response;

@@ -52,6 +52,20 @@ final class StatelessAnswers {
         }
     }
 
+    void refuse(SipProvider provider, Request request, UasChecks.Refusal refusal) {
+        Response response = build(request, refusal.status(), refusal.reason());
+        if (response != null) {
+            if (refusal.headerName() != null) {
+                try {
+                    response.addHeader(factories.headers().createHeader(refusal.headerName(), refusal.headerValue()));
+                } catch (ParseException e) {
+                    LOG.log(Level.FINE, "could not add " + refusal.headerName(), e);
+                }
+            }
+            send(provider, response);
+        }
+    }
+
     void answer(SipProvider provider, Request request, int status, String reason) {
         Response response = build(request, status, reason);
         if (response != null) {

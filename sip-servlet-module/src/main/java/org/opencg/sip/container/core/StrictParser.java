@@ -1,0 +1,73 @@
+package org.opencg.sip.container.core;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.parser.MessageParser;
+import gov.nist.javax.sip.parser.MessageParserFactory;
+import gov.nist.javax.sip.parser.ParseExceptionListener;
+import gov.nist.javax.sip.parser.StringMsgParser;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+
+/**
+ * JAIN-SIP's parser is liberal where RFC 3261 is not; this one refuses, before JAIN-SIP parses, what RFC 4475
+ * marks invalid yet JAIN-SIP would accept: several Content-Length headers (RFC 4475 §3.3.11, RFC 3261 §7.3.1),
+ * and white space inside the angle brackets of a name-addr (RFC 4475 §3.1.2.8, RFC 3261 §25.1 LAQUOT/RAQUOT).
+ * A refused request is answered 400 by the stack where a response can be built.
+ */
+public final class StrictParser implements MessageParser {
+
+    private static final Pattern ADDRESS_HEADER = Pattern.compile(
+            "^(from|f|to|t|contact|m|route|record-route|reply-to|refer-to|r|referred-by|b|p-asserted-identity)\\s*:.*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPACE_IN_BRACKETS = Pattern.compile("<\\s|\\s>");
+
+    private final MessageParser delegate = new StringMsgParser();
+
+    /** Registered with JAIN-SIP through {@code gov.nist.javax.sip.MESSAGE_PARSER_FACTORY}. */
+    public static final class Factory implements MessageParserFactory {
+        @Override
+        public MessageParser createMessageParser(SIPTransactionStack stack) {
+            return new StrictParser();
+        }
+    }
+
+    @Override
+    public SIPMessage parseSIPMessage(byte[] message, boolean readBody, boolean strict, ParseExceptionListener listener)
+            throws ParseException {
+        Optional<String> problem = problem(message);
+        if (problem.isPresent()) {
+            throw new ParseException(problem.get(), 0);
+        }
+        return delegate.parseSIPMessage(message, readBody, strict, listener);
+    }
+
+    /** What makes the message invalid for the rules above, or empty. Looks at the header part only. */
+    public static Optional<String> problem(byte[] message) {
+        String text = new String(message, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        String head = end < 0 ? text : text.substring(0, end);
+        int contentLengths = 0;
+        String[] lines = head.split("\r\n");
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
+            String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim().toLowerCase(Locale.ROOT) : "";
+            if (name.equals("content-length") || name.equals("l")) {
+                contentLengths++;
+            }
+            if (ADDRESS_HEADER.matcher(line).matches() && SPACE_IN_BRACKETS.matcher(withoutQuoted(line)).find()) {
+                return Optional.of("white space inside <> in " + name);
+            }
+        }
+        return contentLengths > 1 ? Optional.of("more than one Content-Length") : Optional.empty();
+    }
+
+    /** The line with quoted strings (display names) blanked, since they may contain anything. */
+    private static String withoutQuoted(String line) {
+        return line.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
+    }
+}

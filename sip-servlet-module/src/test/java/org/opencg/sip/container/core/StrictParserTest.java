@@ -1,0 +1,42 @@
+package org.opencg.sip.container.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class StrictParserTest {
+
+    private static byte[] options(String headers) {
+        return ("OPTIONS sip:user@example.org SIP/2.0\r\nVia: SIP/2.0/UDP h.example.com;branch=z9hG4bK1\r\n"
+                + "Max-Forwards: 70\r\nCall-ID: s1\r\nCSeq: 1 OPTIONS\r\n" + headers + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void spaceInsideTheAngleBracketsOfAnAddressIsInvalid() {
+        byte[] badaspec = options("From: \"Bell, Alexander\" <sip:a.g.bell@example.com>;tag=1\r\n"
+                + "To: \"Watson, Thomas\" < sip:t.watson@example.org >\r\nContent-Length: 0\r\n");
+        assertTrue(StrictParser.problem(badaspec).orElseThrow().contains("to"));
+        assertThrows(ParseException.class, () -> new StrictParser().parseSIPMessage(badaspec, true, false, null));
+    }
+
+    @Test
+    void spaceOutsideTheBracketsAndInsideDisplayNamesIsFine() throws Exception {
+        byte[] fine = options("From: \"a < b >\" <sip:a@example.com> ;tag=1\r\nTo: <sip:t@example.org>\r\nl: 0\r\n");
+        assertEquals(Optional.empty(), StrictParser.problem(fine));
+        assertEquals("s1", ((javax.sip.header.CallIdHeader) new StrictParser().parseSIPMessage(fine, true, false, null)
+                .getHeader("Call-ID")).getCallId());
+    }
+
+    @Test
+    void twoContentLengthsAreInvalidWhateverTheirForm() {
+        assertEquals(Optional.of("more than one Content-Length"), StrictParser.problem(options(
+                "From: <sip:a@example.com>;tag=1\r\nTo: <sip:t@example.org>\r\nContent-Length: 13\r\nl: 5\r\n")));
+    }
+}

@@ -43,8 +43,11 @@ class HealthIT {
         JsonObject database = checks.get("database").getJsonObject("data");
         assertEquals("H2", database.getString("product"));
         assertEquals("1", database.getString("schema"));
-        assertEquals("udp:127.0.0.1:" + TestServer.SIP_PORT + ",tcp:127.0.0.1:" + TestServer.SIP_PORT,
+        assertEquals("udp:127.0.0.1:" + TestServer.SIP_PORT + ",tcp:127.0.0.1:" + TestServer.SIP_PORT
+                + ",tls:127.0.0.1:" + TestServer.SIP_TLS_PORT,
                 checks.get("sip-listeners").getJsonObject("data").getString("operator"));
+        assertEquals("tls:127.0.0.1:" + TestServer.SIP_TEAMS_PORT,
+                checks.get("sip-listeners").getJsonObject("data").getString("teams"));
     }
 
     @Test

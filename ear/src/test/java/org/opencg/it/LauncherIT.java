@@ -39,7 +39,9 @@ class LauncherIT {
             "OPENCG_SKIP_BUILD", "1",
             "OPENCG_HTTP_PORT", String.valueOf(HTTP_PORT),
             "OPENCG_MANAGEMENT_PORT", "29990",
-            "OPENCG_SIP_LISTENING_POINT_OPERATOR", "udp:127.0.0.1:25060,tcp:127.0.0.1:25060",
+            "OPENCG_SIP_LISTENING_POINT_OPERATOR", "udp:127.0.0.1:25060,tcp:127.0.0.1:25060,tls:127.0.0.1:25061",
+            "OPENCG_SIP_LISTENING_POINT_TEAMS", "tls:127.0.0.1:25063",
+            "OPENCG_SIP_LISTENING_POINT_ISC", "tls:127.0.0.1:25065",
             "OPENCG_RTPENGINE_NG_ADDRESS", RTPENGINE_NG,
             "OPENCG_RTPENGINE_PORT_RANGE", "42000-42999");
 
@@ -92,7 +94,9 @@ class LauncherIT {
         assertTrue(run.out().contains("Portal        http://127.0.0.1:" + HTTP_PORT + "/portal/"), run.out());
         assertTrue(run.out().contains("API           http://127.0.0.1:" + HTTP_PORT + "/api"), run.out());
         assertTrue(run.out().contains("Health        http://127.0.0.1:29990/health"), run.out());
-        assertTrue(run.out().contains("SIP           operator udp:127.0.0.1:25060, operator tcp:127.0.0.1:25060"), run.out());
+        assertTrue(run.out().contains("SIP           operator udp:127.0.0.1:25060, operator tcp:127.0.0.1:25060, "
+                + "operator tls:127.0.0.1:25061, teams tls:127.0.0.1:25063, isc tls:127.0.0.1:25065"), run.out());
+        assertTrue(Files.exists(HOME.resolve("data/h2/tls/gateway.p12")), "no gateway certificate made at first run");
         String password = firstAdminFile().trim().split(":")[1];
         assertTrue(run.out().contains("First login   admin / " + password), run.out());
 

@@ -24,6 +24,8 @@ public final class TestServer {
     public static final String HTTP = "http://127.0.0.1:" + System.getProperty("it.http.port", "18080");
     public static final String MANAGEMENT = "http://127.0.0.1:" + System.getProperty("it.management.port", "19990");
     public static final int SIP_PORT = Integer.parseInt(System.getProperty("it.sip.port", "15060"));
+    public static final int SIP_TLS_PORT = Integer.parseInt(System.getProperty("it.sip.tls.port", "15061"));
+    public static final int SIP_TEAMS_PORT = Integer.parseInt(System.getProperty("it.sip.teams.port", "15063"));
     public static final Path BASE_DIR = Path.of(System.getProperty("it.server.base", "target/wildfly-base"));
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()

@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.opencg.core.config.DataDirectory;
 import org.opencg.core.config.StartupFailure;
 import org.opencg.sip.container.core.ContainerContext;
 import org.opencg.sip.container.core.Dispatcher;
@@ -51,6 +52,9 @@ public class SipContainer {
 
     @Inject
     BeanManager beanManager;
+
+    @Inject
+    DataDirectory dataDirectory;
 
     @Resource
     ManagedExecutorService executor;
@@ -77,8 +81,12 @@ public class SipContainer {
         }
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
+        Properties properties = stackProperties();
+        if (specs.stream().anyMatch(spec -> spec.transport() == Transport.TLS)) {
+            TlsSettings.from(config, dataDirectory.path()).apply(properties);
+        }
         try {
-            stack = factory.createSipStack(stackProperties());
+            stack = factory.createSipStack(properties);
         } catch (PeerUnavailableException e) {
             throw new IllegalStateException("JAIN-SIP stack cannot be created: " + e.getMessage(), e);
         }

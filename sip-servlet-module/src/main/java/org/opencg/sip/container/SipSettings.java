@@ -13,8 +13,12 @@ public final class SipSettings {
     public static final String DRAIN_SECONDS = "opencg.sip.drain-seconds";
     /** Largest SIP message accepted (acg-behaviour.md §3.11). */
     public static final int MAX_MESSAGE_BYTES = 10 * 1024;
-    static final String DEFAULT_LISTENING_POINTS = "operator";
-    static final String DEFAULT_OPERATOR = "udp:127.0.0.1:5060,tcp:127.0.0.1:5060";
+    static final String DEFAULT_LISTENING_POINTS = "operator,teams,isc";
+    /** Default listening points of each side (the defaults; ACG's Direct Routing trunks use 5063). */
+    static final java.util.Map<String, String> DEFAULTS = java.util.Map.of(
+            "operator", "udp:127.0.0.1:5060,tcp:127.0.0.1:5060,tls:127.0.0.1:5061",
+            "teams", "tls:127.0.0.1:5063",
+            "isc", "tls:127.0.0.1:5065");
 
     private SipSettings() {
     }
@@ -38,7 +42,7 @@ public final class SipSettings {
                 continue;
             }
             String value = config.getOptionalValue(listeningPointSetting(trimmed), String.class)
-                    .orElse("operator".equals(trimmed) ? DEFAULT_OPERATOR : null);
+                    .orElse(DEFAULTS.get(trimmed));
             all.addAll(ListeningPointSpec.parseAll(trimmed, value));
         }
         return List.copyOf(all);

@@ -17,7 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.opencg.core.DataDirectory;
+import org.opencg.core.config.DataDirectory;
 import org.opencg.core.config.StartupFailure;
 
 /**

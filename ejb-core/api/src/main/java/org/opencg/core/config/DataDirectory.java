@@ -1,4 +1,4 @@
-package org.opencg.core;
+package org.opencg.core.config;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.opencg.core.config.StartupFailure;
 
 /**
  * Where the gateway keeps files of its own (the first admin's password, generated keys). Defaults to

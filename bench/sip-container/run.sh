@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# SIP container benchmark (issue 3): a SIPp ramp through a minimal B2BUA servlet, UDP, no media.
+#
+# The gateway runs in its own home (var/bench/sip-container) on its own ports with the product EAR plus the
+# test application of the integration tests (org.opencg.it.sipapps.TestCallsServlet, user "b2b": a B2BUA that
+# bridges to X-Target). SIPp calls it at rising rates for STEP_SECONDS each; the callee is a second SIPp.
+# Each call: INVITE, 180, 200, ACK, 200 ms, BYE, 200 on both legs.
+# Ends with: cps=<highest rate with 0 failed calls> failed=<n at that rate> p99_ms=<INVITE->200 p99> heap_mb=<used heap>
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HOME_DIR=$ROOT/var/bench/sip-container
+RATES=${RATES:-200 400 600 800 1000 1100 1200 1400 1600}
+STEP_SECONDS=${STEP_SECONDS:-10}
+GW_PORT=45060 CALLEE_PORT=46070 CALLER_PORT=46060 MGMT=49990
+
+export OPENCG_HOME=$HOME_DIR OPENCG_SKIP_BUILD=1 OPENCG_EAR=$HOME_DIR/opencg-bench.ear
+export OPENCG_HTTP_PORT=48080 OPENCG_MANAGEMENT_PORT=$MGMT OPENCG_RTPENGINE_NG_ADDRESS=127.0.0.1:42223
+export OPENCG_RTPENGINE_PORT_RANGE=43000-43999 OPENCG_SIP_LISTENING_POINTS=operator
+export OPENCG_SIP_LISTENING_POINT_OPERATOR=udp:127.0.0.1:$GW_PORT
+
+say() { printf '%s\n' "$*" >&2; }
+
+# Build the product and the test application, and add the application to a copy of the EAR.
+(cd "$ROOT" && mvn -B -q -DskipTests install && mvn -B -q -pl ear test-compile) >&2
+mkdir -p "$HOME_DIR/ear"
+rm -rf "$HOME_DIR/ear/"*
+cp "$ROOT/ear/target/opencg.ear" "$OPENCG_EAR"
+(cd "$HOME_DIR/ear" && jar xf "$OPENCG_EAR" sip-servlet-module.jar \
+  && jar uf sip-servlet-module.jar -C "$ROOT/ear/target/test-classes" org/opencg/it/sipapps \
+  && jar uf "$OPENCG_EAR" sip-servlet-module.jar)
+
+"$ROOT/opencg" stop >/dev/null 2>&1 || true
+"$ROOT/opencg" run >&2
+trap '"$ROOT/opencg" stop >/dev/null 2>&1; kill $callee 2>/dev/null || true' EXIT
+
+work=$HOME_DIR/sipp
+rm -rf "$work" && mkdir -p "$work"
+scenarios=$ROOT/ear/src/test/resources/sipp
+(cd "$work" && exec sipp -sf "$scenarios/uas-call.xml" -i 127.0.0.1 -p $CALLEE_PORT -nostdin >"$work/callee.out" 2>&1) &
+callee=$!
+sleep 1
+
+best=0 best_p99=0 best_failed=0
+for rate in $RATES; do
+  calls=$((rate * STEP_SECONDS))
+  step=$work/rate-$rate
+  mkdir -p "$step"
+  set +e
+  (cd "$step" && sipp -sf "$scenarios/uac-call.xml" -i 127.0.0.1 -p $CALLER_PORT -s b2b \
+     -key target "sip:callee@127.0.0.1:$CALLEE_PORT" -r "$rate" -m "$calls" -l $((rate * 2)) \
+     -timeout $((STEP_SECONDS + 30))s -nostdin -trace_rtt -rtt_freq 1 -trace_stat -fd 1 \
+     127.0.0.1:$GW_PORT >sipp.out 2>&1)
+  set -e
+  failed=$(awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "FailedCall(C)") c = i } END { print $c + 0 }' \
+    "$step"/*_.csv 2>/dev/null || echo "$calls")
+  successful=$(awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "SuccessfulCall(C)") c = i } END { print $c + 0 }' \
+    "$step"/*_.csv 2>/dev/null || echo 0)
+  p99=$(cat "$step"/*_rtt.csv 2>/dev/null | awk -F';' 'NR > 1 && $2 ~ /^[0-9.]+$/ { print $2 }' | sort -n \
+    | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else { i = int(NR * 0.99); if (i < 1) i = 1; printf "%.1f", v[i] } }')
+  say "rate=$rate calls=$calls successful=$successful failed=$failed p99_ms=$p99"
+  if [ "$failed" -eq 0 ] && [ "$successful" -eq "$calls" ]; then
+    best=$rate best_p99=$p99 best_failed=$failed
+  else
+    break
+  fi
+done
+
+heap=$(curl -s "http://127.0.0.1:$MGMT/metrics" \
+  | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { sum += $NF } END { printf "%.0f", sum / 1048576 }')
+echo "cps=$best failed=$best_failed p99_ms=$best_p99 heap_mb=$heap"

@@ -33,11 +33,11 @@ class SipContainerIT {
         return TestServer.earWithSipApplications(TestCallsServlet.class);
     }
 
-    /** Every call of a test ends completely: no application session and no SIP session is left behind. */
+    /** Every call of a test ends completely, right away: no application session and no SIP session is left. */
     @AfterEach
     void nothingIsLeftBehind() throws Exception {
-        assertEquals(0.0, Metrics.awaitValue("opencg_sip_application_sessions", "", 0, 10), "application sessions left");
-        assertEquals(0.0, Metrics.awaitValue("opencg_sip_sessions", "", 0, 10), "SIP sessions left");
+        assertEquals(0.0, Metrics.awaitValue("opencg_sip_application_sessions", "", 0, 3), "application sessions left");
+        assertEquals(0.0, Metrics.awaitValue("opencg_sip_sessions", "", 0, 3), "SIP sessions left");
     }
 
     @Test

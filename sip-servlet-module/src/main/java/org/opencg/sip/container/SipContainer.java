@@ -152,6 +152,8 @@ public class SipContainer {
         // RFC 4475's invalid messages that JAIN-SIP would accept are refused before they are parsed.
         properties.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY",
                 org.opencg.sip.container.core.StrictParser.Factory.class.getName());
+        properties.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE",
+                org.opencg.sip.container.core.StrayResponseValve.class.getName());
         // Messages over 10 KB are refused (acg-behaviour.md §3.11).
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(SipSettings.MAX_MESSAGE_BYTES));
         return properties;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.servlet.sip.ServletTimer;
@@ -35,7 +34,7 @@ final class AppSessionImpl implements SipApplicationSession {
     private volatile boolean valid = true;
     private volatile boolean invalidateWhenReady = true;
     private volatile long expiresAt;
-    private volatile ScheduledFuture<?> expiry;
+    private volatile boolean expiring;
 
     AppSessionImpl(ContainerContext context, Application application, String key) {
         this.context = context;
@@ -108,31 +107,33 @@ final class AppSessionImpl implements SipApplicationSession {
         return expiresAt;
     }
 
-    /** JSR 289 §6.1.2.2: a positive number of minutes from now; 0 or less means never. Returns the minutes granted. */
+    /**
+     * JSR 289 §6.1.2.2: a positive number of minutes from now; 0 or less means never. Returns the minutes granted.
+     * Only the time is kept; {@link ContainerContext} sweeps for expired sessions, so a call costs no timer.
+     */
     @Override
     public int setExpires(int minutes) {
         requireValid();
-        ScheduledFuture<?> previous = expiry;
-        if (previous != null) {
-            previous.cancel(false);
+        expiresAt = minutes <= 0 ? 0 : System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(minutes);
+        return minutes <= 0 ? Integer.MAX_VALUE : minutes;
+    }
+
+    /** Called by the sweeper: queues the expiry when the time has come. */
+    void expireIfDue(long now) {
+        if (valid && expiresAt > 0 && now >= expiresAt && !expiring) {
+            expiring = true;
+            queue.execute(this::expire);
         }
-        if (minutes <= 0) {
-            expiresAt = 0;
-            expiry = null;
-            return Integer.MAX_VALUE;
-        }
-        expiresAt = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(minutes);
-        expiry = context.scheduler().schedule(() -> queue.execute(this::expire), minutes, TimeUnit.MINUTES);
-        return minutes;
     }
 
     private void expire() {
-        if (!valid || System.currentTimeMillis() < expiresAt) {
+        expiring = false;
+        if (!valid || expiresAt == 0 || System.currentTimeMillis() < expiresAt) {
             return;
         }
         application.listeners().applicationSessionExpired(this);
         // A listener may have extended the session with setExpires.
-        if (valid && System.currentTimeMillis() >= expiresAt) {
+        if (valid && expiresAt > 0 && System.currentTimeMillis() >= expiresAt) {
             invalidate();
         }
     }
@@ -204,10 +205,6 @@ final class AppSessionImpl implements SipApplicationSession {
     public void invalidate() {
         requireValid();
         valid = false;
-        ScheduledFuture<?> pending = expiry;
-        if (pending != null) {
-            pending.cancel(false);
-        }
         List.copyOf(timers.values()).forEach(ServletTimerImpl::cancel);
         for (SipSessionImpl session : List.copyOf(sessions)) {
             if (session.isValid()) {

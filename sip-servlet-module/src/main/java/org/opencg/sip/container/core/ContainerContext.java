@@ -24,6 +24,8 @@ public final class ContainerContext {
     private final B2buaHelperImpl b2buaHelper = new B2buaHelperImpl(this);
     private final Map<String, Application> applications = new LinkedHashMap<>();
 
+    private final java.util.concurrent.ScheduledFuture<?> sweeper;
+
     public ContainerContext(JainFactories factories, Sides sides, Executor executor, ScheduledExecutorService scheduler,
             int applicationSessionMinutes) {
         this.factories = factories;
@@ -31,6 +33,13 @@ public final class ContainerContext {
         this.executor = executor;
         this.scheduler = scheduler;
         this.applicationSessionMinutes = applicationSessionMinutes;
+        // One sweep a second finds expired application sessions: cheaper than a timer per call.
+        this.sweeper = scheduler.scheduleWithFixedDelay(this::sweepExpired, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private void sweepExpired() {
+        long now = System.currentTimeMillis();
+        sessions.all().forEach(session -> session.expireIfDue(now));
     }
 
     public JainFactories factories() {
@@ -103,6 +112,7 @@ public final class ContainerContext {
     }
 
     public void destroy() {
+        sweeper.cancel(false);
         for (AppSessionImpl session : List.copyOf((java.util.Collection<AppSessionImpl>) toList(sessions.all()))) {
             if (session.isValid()) {
                 session.invalidate();

@@ -252,17 +252,16 @@ public final class Dispatcher implements SipListener {
             return;
         }
         String method = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod();
-        if (Request.CANCEL.equals(method)) {
-            return; // JSR 289 §11.2.4: responses to CANCEL are the container's business
-        }
         SipSessionImpl session = request.session;
         ResponseImpl servletResponse = new ResponseImpl(context, response, session, null, request, true);
         session.application().queue().execute(() -> {
             session.received(servletResponse);
-            if (response.getStatusCode() == Response.TRYING) {
-                return; // JSR 289 §6.4.2: 100 Trying is never passed to applications
+            // JSR 289 §6.4.2: 100 Trying is never passed to applications; §11.2.4: nor are responses to CANCEL.
+            if (response.getStatusCode() != Response.TRYING && !Request.CANCEL.equals(method)) {
+                serve(session, servletResponse);
+            } else {
+                invalidateIfReady(session);
             }
-            serve(session, servletResponse);
         });
     }
 
@@ -286,18 +285,21 @@ public final class Dispatcher implements SipListener {
             return;
         }
         ClientTransaction transaction = event.getClientTransaction();
-        if (!(transaction.getApplicationData() instanceof RequestImpl request)
-                || Request.CANCEL.equals(request.getMethod()) || Request.ACK.equals(request.getMethod())) {
+        if (!(transaction.getApplicationData() instanceof RequestImpl request) || Request.ACK.equals(request.getMethod())) {
             return;
         }
-        // JSR 289 §11.3: a request that got no answer gets a 408 made by the container.
+        // JSR 289 §11.3: a request that got no answer gets a 408 made by the container (a CANCEL's only ends it).
         try {
             Response timeout = context.factories().messages().createResponse(Response.REQUEST_TIMEOUT, request.request());
             SipSessionImpl session = request.session;
             ResponseImpl servletResponse = new ResponseImpl(context, timeout, session, null, request, true);
             session.application().queue().execute(() -> {
                 session.received(servletResponse);
-                serve(session, servletResponse);
+                if (Request.CANCEL.equals(request.getMethod())) {
+                    invalidateIfReady(session);
+                } else {
+                    serve(session, servletResponse);
+                }
             });
         } catch (ParseException e) {
             LOG.log(Level.FINE, "could not make a 408", e);
@@ -358,12 +360,17 @@ public final class Dispatcher implements SipListener {
         return message instanceof ResponseImpl r ? r.getStatus() + " " + r.getMethod() : ((RequestImpl) message).getMethod();
     }
 
-    /** JSR 289 §6.2.4.1.2 and §6.1.2.2.2: sessions that are done and allow it are invalidated by the container. */
+    /**
+     * JSR 289 §6.2.4.1.2 and §6.1.2.2.2: sessions that are done and allow it are invalidated by the container.
+     * Every leg of the call is looked at, since a message on one leg (a 200 for a BYE) may end the other.
+     */
     private static void invalidateIfReady(SipSessionImpl session) {
-        if (session.isValid() && session.getInvalidateWhenReady() && session.isReadyToInvalidate()) {
-            session.invalidate();
-        }
         AppSessionImpl application = session.application();
+        for (SipSessionImpl leg : application.sipSessions()) {
+            if (leg.isValid() && leg.getInvalidateWhenReady() && leg.isReadyToInvalidate()) {
+                leg.invalidate();
+            }
+        }
         if (application.isValid() && application.getInvalidateWhenReady() && application.isReadyToInvalidate()) {
             application.invalidate();
         }

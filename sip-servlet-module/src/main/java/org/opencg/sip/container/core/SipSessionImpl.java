@@ -56,6 +56,8 @@ final class SipSessionImpl implements SipSession {
     /** Received requests not yet finally answered, and received responses not yet acknowledged (JSR 289 §12.2). */
     private final List<SipServletMessage> pendingUas = new CopyOnWriteArrayList<>();
     private final List<SipServletMessage> pendingUac = new CopyOnWriteArrayList<>();
+    /** Requests this session sent that have no final response yet: the session is not done while any is out. */
+    private final java.util.Set<RequestImpl> outstanding = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile long lastAccessed = created;
     private volatile State state = State.INITIAL;
     private volatile boolean valid = true;
@@ -130,6 +132,7 @@ final class SipSessionImpl implements SipSession {
         String method = response.getMethod();
         if (status >= 200) {
             request.finalResponse = response;
+            outstanding.remove(request);
         }
         boolean ofInitial = request == initialRequest;
         if (ofInitial && DIALOG_CREATING.contains(method)) {
@@ -167,6 +170,7 @@ final class SipSessionImpl implements SipSession {
             ClientTransaction cancel = side.provider().getNewClientTransaction(jain);
             cancel.setApplicationData(request);
             request.clientTransaction = cancel;
+            outstanding.add(request);
             cancel.sendRequest();
             return;
         }
@@ -177,6 +181,7 @@ final class SipSessionImpl implements SipSession {
             ClientTransaction transaction = side.provider().getNewClientTransaction(jain);
             transaction.setApplicationData(request);
             request.clientTransaction = transaction;
+            outstanding.add(request);
             dialog.sendRequest(transaction);
             if (Request.BYE.equals(method)) {
                 state = State.TERMINATED;
@@ -193,6 +198,7 @@ final class SipSessionImpl implements SipSession {
         transaction.setApplicationData(request);
         request.clientTransaction = transaction;
         initialRequest = request;
+        outstanding.add(request);
         if (DIALOG_CREATING.contains(method)) {
             dialog = side.provider().getNewDialog(transaction);
             dialog.setApplicationData(this);
@@ -419,7 +425,7 @@ final class SipSessionImpl implements SipSession {
     public boolean isReadyToInvalidate() {
         boolean over = state == State.TERMINATED || state == State.INITIAL && dialog == null
                 && (initialRequest == null || initialRequest.finalResponse != null);
-        return valid && over && pendingUas.isEmpty();
+        return valid && over && pendingUas.isEmpty() && outstanding.isEmpty();
     }
 
     @Override

@@ -59,11 +59,27 @@ public final class StrictParser implements MessageParser {
             if (name.equals("content-length") || name.equals("l")) {
                 contentLengths++;
             }
-            if (ADDRESS_HEADER.matcher(line).matches() && SPACE_IN_BRACKETS.matcher(withoutQuoted(line)).find()) {
+            // Cheap test first: this runs for every message received.
+            if (mayHaveSpaceInBrackets(line) && ADDRESS_HEADER.matcher(line).matches()
+                    && SPACE_IN_BRACKETS.matcher(withoutQuoted(line)).find()) {
                 return Optional.of("white space inside <> in " + name);
             }
         }
         return contentLengths > 1 ? Optional.of("more than one Content-Length") : Optional.empty();
+    }
+
+    private static boolean mayHaveSpaceInBrackets(String line) {
+        for (int i = line.indexOf('<'); i >= 0 && i + 1 < line.length(); i = line.indexOf('<', i + 1)) {
+            if (Character.isWhitespace(line.charAt(i + 1))) {
+                return true;
+            }
+        }
+        for (int i = line.indexOf('>'); i > 0; i = line.indexOf('>', i + 1)) {
+            if (Character.isWhitespace(line.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The line with quoted strings (display names) blanked, since they may contain anything. */

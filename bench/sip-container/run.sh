@@ -40,6 +40,13 @@ scenarios=$ROOT/ear/src/test/resources/sipp
 callee=$!
 sleep 1
 
+# Warm-up: the JIT compiles the call path during the first minute; measured steps start after it.
+say "warming up for ${WARMUP_SECONDS:=45} s at 150 calls/s"
+(cd "$work" && sipp -sf "$scenarios/uac-call.xml" -i 127.0.0.1 -p $CALLER_PORT -s b2b \
+   -key target "sip:callee@127.0.0.1:$CALLEE_PORT" -r 150 -m $((150 * WARMUP_SECONDS)) -nostdin \
+   127.0.0.1:$GW_PORT >warmup.out 2>&1) || true
+sleep 5
+
 best=0 best_p99=0 best_failed=0
 for rate in $RATES; do
   calls=$((rate * STEP_SECONDS))

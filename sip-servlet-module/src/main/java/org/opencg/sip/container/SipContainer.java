@@ -108,7 +108,15 @@ public class SipContainer {
                     config.getOptionalValue(SipSettings.APPLICATION_SESSION_MINUTES, Integer.class).orElse(3));
             applications = new SipApplications(beanManager, context);
             applications.deploy(scanner.servlets(), scanner.listeners());
-            dispatcher = new Dispatcher(context, side -> applications.forSide(config, side));
+            // Routing is decided once per side here, not read from configuration per request.
+            Map<String, String> routes = new java.util.HashMap<>();
+            for (String side : bySide(specs).keySet()) {
+                String application = applications.forSide(config, side);
+                if (application != null) {
+                    routes.put(side, application);
+                }
+            }
+            dispatcher = new Dispatcher(context, routes::get);
             for (SipProvider provider : sides.providers()) {
                 provider.addSipListener(dispatcher);
             }

@@ -1,8 +1,11 @@
 package org.opencg.sip.container;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
@@ -17,6 +20,7 @@ import org.opencg.sip.container.core.ContainerMetrics;
 /**
  * Publishes the container's counts on /metrics: application sessions, SIP sessions, transactions, and messages
  * in and out by method and response class. Read when scraped, so counting costs the call path nothing more.
+ * The meters go with the deployment: a redeployment registers them anew instead of reading a dead one.
  */
 @Singleton
 @Startup
@@ -29,10 +33,12 @@ public class SipMetrics {
     @EJB
     SipContainer container;
 
+    private final List<String> names = new ArrayList<>();
+
     @PostConstruct
     void bind() {
-        gauge("opencg_sip_application_sessions", c -> c.context() == null ? 0 : c.context().metrics().applicationSessions());
-        gauge("opencg_sip_sessions", c -> c.context() == null ? 0 : c.context().metrics().sipSessions());
+        gauge("opencg_sip_application_sessions", c -> c.context().metrics().applicationSessions());
+        gauge("opencg_sip_sessions", c -> c.context().metrics().sipSessions());
         gauge("opencg_sip_server_transactions", SipContainer::serverTransactions);
         gauge("opencg_sip_client_transactions", SipContainer::clientTransactions);
         for (String key : ContainerMetrics.METHODS) {
@@ -45,14 +51,34 @@ public class SipMetrics {
         }
     }
 
+    @PreDestroy
+    void unbind() {
+        for (String name : names) {
+            registry.find(name).meters().forEach(registry::remove);
+        }
+    }
+
+    /** The value, or NaN while the container is not running: a scrape must never fail. */
+    private static double read(SipContainer container, ToDoubleFunction<SipContainer> value) {
+        try {
+            return container.context() == null ? Double.NaN : value.applyAsDouble(container);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     // WildFly 39 hands each deployment a registry whose builder registrations are not exported
     // (WFLY-21061); its direct methods forward to the exported one, so only those are used here.
     private void gauge(String name, ToDoubleFunction<SipContainer> value) {
-        registry.gauge(name, Tags.empty(), container, value);
+        registry.gauge(name, Tags.empty(), container, c -> read(c, value));
+        names.add(name);
     }
 
     private void counter(String name, String tag, String key, boolean received) {
-        registry.more().counter(name, Tags.of(tag, key), container, c -> c.context() == null ? 0
-                : received ? c.context().metrics().receivedCount(key) : c.context().metrics().sentCount(key));
+        registry.more().counter(name, Tags.of(tag, key), container, c -> read(c, running -> received
+                ? running.context().metrics().receivedCount(key) : running.context().metrics().sentCount(key)));
+        if (!names.contains(name)) {
+            names.add(name);
+        }
     }
 }

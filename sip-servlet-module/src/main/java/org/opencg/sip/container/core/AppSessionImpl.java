@@ -26,7 +26,7 @@ final class AppSessionImpl implements SipApplicationSession {
     private final String id;
     private final Application application;
     private final long created = System.currentTimeMillis();
-    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final Attributes attributes = new Attributes();
     private final List<SipSessionImpl> sessions = new CopyOnWriteArrayList<>();
     private final Map<String, ServletTimerImpl> timers = new ConcurrentHashMap<>();
     private final SerialQueue queue;
@@ -147,17 +147,13 @@ final class AppSessionImpl implements SipApplicationSession {
     @Override
     public Iterator<String> getAttributeNames() {
         requireValid();
-        return new ArrayList<>(attributes.keySet()).iterator();
+        return attributes.names().iterator();
     }
 
     @Override
     public void setAttribute(String name, Object value) {
         requireValid();
-        if (value == null) {
-            attributes.remove(name);
-        } else {
-            attributes.put(name, value);
-        }
+        attributes.set(name, value);
     }
 
     @Override

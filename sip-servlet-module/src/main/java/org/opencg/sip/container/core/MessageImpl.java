@@ -13,9 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.servlet.sip.Address;
 import javax.servlet.sip.Parameterable;
@@ -45,7 +43,7 @@ abstract class MessageImpl implements SipServletMessage {
     final Message message;
     final Endpoints endpoints;
     SipSessionImpl session;
-    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final Attributes attributes = new Attributes();
     private volatile boolean committed;
     private HeaderForm headerForm = HeaderForm.DEFAULT;
 
@@ -390,16 +388,12 @@ abstract class MessageImpl implements SipServletMessage {
 
     @Override
     public Enumeration<String> getAttributeNames() {
-        return Collections.enumeration(List.copyOf(attributes.keySet()));
+        return Collections.enumeration(attributes.names());
     }
 
     @Override
     public void setAttribute(String name, Object value) {
-        if (value == null) {
-            attributes.remove(name);
-        } else {
-            attributes.put(name, value);
-        }
+        attributes.set(name, value);
     }
 
     @Override

@@ -52,7 +52,7 @@ final class SipSessionImpl implements SipSession {
     private final AppSessionImpl application;
     private final String id = UUID.randomUUID().toString();
     private final long created = System.currentTimeMillis();
-    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final Attributes attributes = new Attributes();
     /** Received requests not yet finally answered, and received responses not yet acknowledged (JSR 289 §12.2). */
     private final List<SipServletMessage> pendingUas = new CopyOnWriteArrayList<>();
     private final List<SipServletMessage> pendingUac = new CopyOnWriteArrayList<>();
@@ -134,19 +134,8 @@ final class SipSessionImpl implements SipSession {
             request.finalResponse = response;
             outstanding.remove(request);
         }
-        boolean ofInitial = request == initialRequest;
-        if (ofInitial && DIALOG_CREATING.contains(method)) {
-            if (status > 100 && status < 200 && state == State.INITIAL
-                    && ((ToHeader) response.jain().getHeader(ToHeader.NAME)).getTag() != null) {
-                state = State.EARLY;
-            } else if (status >= 200 && status < 300) {
-                state = State.CONFIRMED;
-            } else if (status >= 300 && state != State.CONFIRMED) {
-                state = State.TERMINATED;
-            }
-        } else if (Request.BYE.equals(method) && status >= 200) {
-            state = State.TERMINATED;
-        }
+        boolean toTagged = ((ToHeader) response.jain().getHeader(ToHeader.NAME)).getTag() != null;
+        advance(method, request == initialRequest, status, toTagged);
         if (Request.INVITE.equals(method) && status >= 200 && status < 300
                 || status > 100 && status < 200 && response.getHeader("RSeq") != null) {
             pendingUac.add(response);
@@ -246,8 +235,16 @@ final class SipSessionImpl implements SipSession {
             request.finalResponse = response;
             pendingUas.remove(request);
         }
-        if (dialogCreating) {
-            if (status > 100 && status < 200 && state == State.INITIAL) {
+        advance(method, request.isInitial(), status, true);
+    }
+
+    /**
+     * JSR 289 §6.2.1: a response to the dialog-creating request moves the session to EARLY (1xx that makes an
+     * early dialog), CONFIRMED (2xx) or TERMINATED (3xx-6xx before confirmation); a final response to BYE ends it.
+     */
+    private void advance(String method, boolean ofInitial, int status, boolean makesEarlyDialog) {
+        if (ofInitial && DIALOG_CREATING.contains(method)) {
+            if (status > 100 && status < 200 && state == State.INITIAL && makesEarlyDialog) {
                 state = State.EARLY;
             } else if (status >= 200 && status < 300) {
                 state = State.CONFIRMED;
@@ -363,17 +360,13 @@ final class SipSessionImpl implements SipSession {
     @Override
     public Enumeration<String> getAttributeNames() {
         requireValid();
-        return Collections.enumeration(new ArrayList<>(attributes.keySet()));
+        return Collections.enumeration(attributes.names());
     }
 
     @Override
     public void setAttribute(String name, Object value) {
         requireValid();
-        if (value == null) {
-            attributes.remove(name);
-        } else {
-            attributes.put(name, value);
-        }
+        attributes.set(name, value);
     }
 
     @Override

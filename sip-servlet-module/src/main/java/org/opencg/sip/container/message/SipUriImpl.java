@@ -236,16 +236,6 @@ public final class SipUriImpl extends UriImpl implements SipURI {
     }
 
     @Override
-    public boolean equals(Object other) {
-        return super.equals(other);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
-
-    @Override
     public String toString() {
         return uri.toString();
     }

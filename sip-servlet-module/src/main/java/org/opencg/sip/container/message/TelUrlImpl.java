@@ -86,16 +86,6 @@ public final class TelUrlImpl extends UriImpl implements TelURL {
     }
 
     @Override
-    public boolean equals(Object other) {
-        return super.equals(other);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
-
-    @Override
     public String toString() {
         return url.toString();
     }

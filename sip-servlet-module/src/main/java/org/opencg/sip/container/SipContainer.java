@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import javax.sip.ListeningPoint;
@@ -21,8 +25,7 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
@@ -56,11 +59,16 @@ public class SipContainer {
     @Inject
     DataDirectory dataDirectory;
 
+    /**
+     * Threads made by the server, so servlet code runs with the deployment's context; the pools over them are
+     * plain executors because a managed executor captures and restores that context for every task, which on
+     * the SIP path is every message.
+     */
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    private ThreadPoolExecutor executor;
+    private ScheduledThreadPoolExecutor scheduler;
 
     private volatile SipStack stack;
     private volatile List<ListeningPointSpec> listening = List.of();
@@ -104,6 +112,12 @@ public class SipContainer {
                 }
                 sides.add(side.getKey(), provider, points);
             }
+            int workers = config.getOptionalValue(SipSettings.WORKER_THREADS, Integer.class)
+                    .orElse(2 * Runtime.getRuntime().availableProcessors());
+            executor = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+            scheduler = new ScheduledThreadPoolExecutor(1, threads);
+            // Cancelled timers leave the queue at once instead of when they would have fired.
+            scheduler.setRemoveOnCancelPolicy(true);
             context = new ContainerContext(factories, sides.build(), executor, scheduler,
                     config.getOptionalValue(SipSettings.APPLICATION_SESSION_MINUTES, Integer.class).orElse(3));
             applications = new SipApplications(beanManager, context);
@@ -185,6 +199,10 @@ public class SipContainer {
         }
         if (context != null) {
             context.destroy();
+        }
+        if (executor != null) {
+            executor.shutdown();
+            scheduler.shutdownNow();
         }
         if (applications != null) {
             applications.undeploy();

@@ -11,6 +11,7 @@ public final class SipSettings {
     public static final String LISTENING_POINTS = "opencg.sip.listening-points";
     public static final String APPLICATION_SESSION_MINUTES = "opencg.sip.application-session-minutes";
     public static final String DRAIN_SECONDS = "opencg.sip.drain-seconds";
+    public static final String WORKER_THREADS = "opencg.sip.worker-threads";
     /** Largest SIP message accepted (acg-behaviour.md §3.11). */
     public static final int MAX_MESSAGE_BYTES = 10 * 1024;
     static final String DEFAULT_LISTENING_POINTS = "operator,teams,isc";

@@ -1,7 +1,6 @@
 package org.opencg.sip.container.core;
 
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;

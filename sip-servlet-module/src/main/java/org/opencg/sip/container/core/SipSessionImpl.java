@@ -2,11 +2,9 @@ package org.opencg.sip.container.core;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,7 +55,7 @@ final class SipSessionImpl implements SipSession {
     private final List<SipServletMessage> pendingUas = new CopyOnWriteArrayList<>();
     private final List<SipServletMessage> pendingUac = new CopyOnWriteArrayList<>();
     /** Requests this session sent that have no final response yet: the session is not done while any is out. */
-    private final java.util.Set<RequestImpl> outstanding = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<RequestImpl> outstanding = ConcurrentHashMap.newKeySet();
     private volatile long lastAccessed = created;
     private volatile State state = State.INITIAL;
     private volatile boolean valid = true;

@@ -2,8 +2,6 @@ package org.opencg.sip.container.message;
 
 import java.text.ParseException;
 import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
 
 import javax.servlet.sip.Address;
 import javax.servlet.sip.ServletParseException;
@@ -15,14 +13,13 @@ import javax.sip.header.HeaderFactory;
  * A name-addr or addr-spec with its header parameters (JSR 289 §4.1.3), e.g.
  * {@code "Alice" <sip:+4930123@op.example;user=phone>;tag=a1}. Reading one from a message gives a copy.
  */
-public final class AddressImpl implements Address {
+public final class AddressImpl extends HeaderParameters implements Address {
 
     private final javax.sip.address.Address address;
-    private final Parameters parameters;
 
     AddressImpl(javax.sip.address.Address address, Parameters parameters) {
+        super(parameters);
         this.address = address;
-        this.parameters = parameters;
     }
 
     public static AddressImpl of(URI uri, String displayName) {
@@ -140,31 +137,6 @@ public final class AddressImpl implements Address {
     @Override
     public void setValue(String value) {
         throw new IllegalStateException("set the URI and display name of an Address instead of its value");
-    }
-
-    @Override
-    public String getParameter(String name) {
-        return parameters.get(name);
-    }
-
-    @Override
-    public Iterator<String> getParameterNames() {
-        return parameters.names();
-    }
-
-    @Override
-    public Set<Map.Entry<String, String>> getParameters() {
-        return parameters.entries();
-    }
-
-    @Override
-    public void setParameter(String name, String value) {
-        parameters.set(name, value);
-    }
-
-    @Override
-    public void removeParameter(String name) {
-        parameters.remove(name);
     }
 
     @Override

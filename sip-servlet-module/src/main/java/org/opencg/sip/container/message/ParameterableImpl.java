@@ -1,21 +1,16 @@
 package org.opencg.sip.container.message;
 
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
 
-import javax.servlet.sip.Parameterable;
 import javax.servlet.sip.ServletParseException;
 
 /** A header value with parameters, e.g. {@code application/sdp;charset=utf-8} (JSR 289 §4.1.2). */
-public final class ParameterableImpl implements Parameterable {
+public final class ParameterableImpl extends HeaderParameters {
 
     private String value;
-    private Parameters parameters;
 
     ParameterableImpl(String value, Parameters parameters) {
+        super(parameters);
         this.value = value;
-        this.parameters = parameters;
     }
 
     public static ParameterableImpl parse(String text) throws ServletParseException {
@@ -50,31 +45,6 @@ public final class ParameterableImpl implements Parameterable {
     @Override
     public void setValue(String value) {
         this.value = value;
-    }
-
-    @Override
-    public String getParameter(String name) {
-        return parameters.get(name);
-    }
-
-    @Override
-    public Iterator<String> getParameterNames() {
-        return parameters.names();
-    }
-
-    @Override
-    public Set<Map.Entry<String, String>> getParameters() {
-        return parameters.entries();
-    }
-
-    @Override
-    public void setParameter(String name, String value) {
-        parameters.set(name, value);
-    }
-
-    @Override
-    public void removeParameter(String name) {
-        parameters.remove(name);
     }
 
     @Override

@@ -113,17 +113,11 @@ public final class ContainerContext {
 
     public void destroy() {
         sweeper.cancel(false);
-        for (AppSessionImpl session : List.copyOf((java.util.Collection<AppSessionImpl>) toList(sessions.all()))) {
+        for (AppSessionImpl session : List.copyOf(sessions.all())) {
             if (session.isValid()) {
                 session.invalidate();
             }
         }
         applications.values().forEach(Application::destroy);
-    }
-
-    private static <T> java.util.Collection<T> toList(Iterable<T> items) {
-        java.util.List<T> list = new java.util.ArrayList<>();
-        items.forEach(list::add);
-        return list;
     }
 }

@@ -40,7 +40,7 @@ final class SessionRegistry {
         return byId.size();
     }
 
-    Iterable<AppSessionImpl> all() {
+    java.util.Collection<AppSessionImpl> all() {
         return byId.values();
     }
 }

@@ -84,6 +84,27 @@ public final class Sipp {
         return out.toString();
     }
 
+    /**
+     * Milliseconds from the first INVITE SIPp sent to the first 200 for it, by the timestamps of SIPp's own
+     * message trace (each message is preceded by a line of dashes and the time it was sent or received).
+     */
+    public long millisFromInviteTo200() throws IOException {
+        java.time.LocalDateTime sent = null;
+        java.util.regex.Matcher blocks = java.util.regex.Pattern
+                .compile("(?m)^-+ (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d+)\\s*\\n[^\\n]*\\n\\s*\\n([^\\n]*)")
+                .matcher(messages());
+        while (blocks.find()) {
+            java.time.LocalDateTime at = java.time.LocalDateTime.parse(blocks.group(1).replace(' ', 'T'));
+            String firstLine = blocks.group(2);
+            if (sent == null && firstLine.startsWith("INVITE ")) {
+                sent = at;
+            } else if (sent != null && firstLine.startsWith("SIP/2.0 200")) {
+                return java.time.Duration.between(sent, at).toMillis();
+            }
+        }
+        throw new IllegalStateException("no INVITE answered 200 in the trace:\n" + messages());
+    }
+
     /** The SIP messages SIPp exchanged (its -trace_msg file). */
     public String messages() throws IOException {
         try (var files = Files.list(log.getParent())) {

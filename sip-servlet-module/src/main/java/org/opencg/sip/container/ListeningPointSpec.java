@@ -12,13 +12,13 @@ public record ListeningPointSpec(String name, Transport transport, String addres
     /**
      * Parses the value of {@code opencg.sip.listening-point.<name>}.
      *
-     * @throws IllegalArgumentException with a message that names the setting and the bad entry
+     * @throws InvalidSetting naming the setting and the bad entry
      */
     public static List<ListeningPointSpec> parseAll(String name, String value) {
         String setting = SipSettings.listeningPointSetting(name);
         List<ListeningPointSpec> specs = new ArrayList<>();
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(setting + " is empty; expected e.g. udp:127.0.0.1:5060");
+            throw new InvalidSetting(setting, "is empty; expected e.g. udp:127.0.0.1:5060");
         }
         for (String entry : value.split(",")) {
             specs.add(parse(setting, name, entry.trim()));
@@ -30,15 +30,15 @@ public record ListeningPointSpec(String name, Transport transport, String addres
         int first = entry.indexOf(':');
         int last = entry.lastIndexOf(':');
         if (first < 0 || first == last) {
-            throw new IllegalArgumentException(setting + ": '" + entry + "' is not transport:address:port");
+            throw new InvalidSetting(setting, "'" + entry + "' is not transport:address:port");
         }
         Transport transport = Transport.parse(entry.substring(0, first));
         if (transport == null) {
-            throw new IllegalArgumentException(setting + ": '" + entry + "' has no transport udp, tcp or tls");
+            throw new InvalidSetting(setting, "'" + entry + "' has no transport udp, tcp or tls");
         }
         String address = entry.substring(first + 1, last);
         if (address.isBlank()) {
-            throw new IllegalArgumentException(setting + ": '" + entry + "' has no address");
+            throw new InvalidSetting(setting, "'" + entry + "' has no address");
         }
         int port;
         try {
@@ -47,7 +47,7 @@ public record ListeningPointSpec(String name, Transport transport, String addres
             port = -1;
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException(setting + ": '" + entry + "' has no port between 1 and 65535");
+            throw new InvalidSetting(setting, "'" + entry + "' has no port between 1 and 65535");
         }
         return new ListeningPointSpec(name, transport, address, port);
     }

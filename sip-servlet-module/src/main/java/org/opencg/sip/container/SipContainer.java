@@ -82,10 +82,8 @@ public class SipContainer {
         List<ListeningPointSpec> specs;
         try {
             specs = SipSettings.listeningPoints(config);
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            int colon = message.indexOf(':');
-            throw new StartupFailure(message.substring(0, Math.max(colon, 0)), message.substring(colon + 1).trim(), e);
+        } catch (InvalidSetting e) {
+            throw new StartupFailure(e.setting(), e.problem(), e);
         }
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");

@@ -37,7 +37,7 @@ public class SipMetrics {
 
     @PostConstruct
     void bind() {
-        gauge("opencg_sip_application_sessions", c -> c.context().metrics().applicationSessions());
+        gauge("opencg_sip_application_sessions", c -> c.context().applicationSessionCount());
         gauge("opencg_sip_sessions", c -> c.context().metrics().sipSessions());
         gauge("opencg_sip_server_transactions", SipContainer::serverTransactions);
         gauge("opencg_sip_client_transactions", SipContainer::clientTransactions);

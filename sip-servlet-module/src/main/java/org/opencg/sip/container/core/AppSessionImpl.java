@@ -208,7 +208,6 @@ final class AppSessionImpl implements SipApplicationSession {
         }
         context.sessions().remove(this);
         application.listeners().applicationSessionDestroyed(this);
-        context.metrics().applicationSessionEnded();
     }
 
     @Override

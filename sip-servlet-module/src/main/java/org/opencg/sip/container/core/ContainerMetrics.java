@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the container counts: messages in and out by method and by response class, and the sessions alive.
+ * What the container counts: messages in and out by method and by response class, and the SIP sessions alive
+ * (application sessions are counted by their registry).
  * Fixed keys, created up front, so that the hot path costs one map read and one atomic increment and the
  * metrics registry can bind every counter once at start-up.
  */
@@ -19,7 +20,6 @@ public final class ContainerMetrics {
 
     private final Map<String, AtomicLong> received = counters();
     private final Map<String, AtomicLong> sent = counters();
-    private final AtomicLong applicationSessions = new AtomicLong();
     private final AtomicLong sipSessions = new AtomicLong();
 
     private static Map<String, AtomicLong> counters() {
@@ -55,14 +55,6 @@ public final class ContainerMetrics {
         responseClass(sent, status).incrementAndGet();
     }
 
-    void applicationSessionStarted() {
-        applicationSessions.incrementAndGet();
-    }
-
-    void applicationSessionEnded() {
-        applicationSessions.decrementAndGet();
-    }
-
     void sipSessionStarted() {
         sipSessions.incrementAndGet();
     }
@@ -79,10 +71,6 @@ public final class ContainerMetrics {
 
     public long sentCount(String key) {
         return sent.get(key).get();
-    }
-
-    public long applicationSessions() {
-        return applicationSessions.get();
     }
 
     public long sipSessions() {

@@ -123,8 +123,9 @@ public final class Dispatcher implements SipListener {
             answers.serviceUnavailable(provider, request);
             return;
         }
-        if (request.getHeader("Max-Forwards") != null
-                && ((javax.sip.header.MaxForwardsHeader) request.getHeader("Max-Forwards")).getMaxForwards() == 0) {
+        javax.sip.header.MaxForwardsHeader maxForwards =
+                (javax.sip.header.MaxForwardsHeader) request.getHeader(javax.sip.header.MaxForwardsHeader.NAME);
+        if (maxForwards != null && maxForwards.getMaxForwards() == 0) {
             // RFC 4475 §3.3.10: a request that may not be forwarded further is refused, OPTIONS too.
             answers.answer(provider, request, Response.TOO_MANY_HOPS, "Too Many Hops");
             return;

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -298,9 +301,9 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
 
     @Override
     public Enumeration<String> getParameterNames() {
-        return Collections.enumeration(Collections.list(Collections.enumeration(
-                java.util.stream.StreamSupport.stream(((Iterable<String>) () -> getRequestURI().getParameterNames())
-                        .spliterator(), false).toList())));
+        List<String> names = new ArrayList<>();
+        getRequestURI().getParameterNames().forEachRemaining(names::add);
+        return Collections.enumeration(names);
     }
 
     @Override
@@ -311,7 +314,7 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
 
     @Override
     public Map<String, String[]> getParameterMap() {
-        java.util.Map<String, String[]> map = new java.util.LinkedHashMap<>();
+        Map<String, String[]> map = new LinkedHashMap<>();
         getRequestURI().getParameterNames().forEachRemaining(n -> map.put(n, getParameterValues(n)));
         return map;
     }
@@ -349,9 +352,9 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
 
     @Override
     public Enumeration<Locale> getLocales() {
-        return Collections.enumeration(Collections.list(Collections.enumeration(
-                java.util.stream.StreamSupport.stream(((Iterable<Locale>) this::getAcceptLanguages).spliterator(), false)
-                        .toList())));
+        List<Locale> locales = new ArrayList<>();
+        getAcceptLanguages().forEachRemaining(locales::add);
+        return Collections.enumeration(locales);
     }
 
     @Override

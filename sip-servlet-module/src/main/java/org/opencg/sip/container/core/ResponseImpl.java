@@ -213,8 +213,4 @@ final class ResponseImpl extends MessageImpl implements SipServletResponse {
     public ResponseImpl clone() {
         return new ResponseImpl(context, (Response) response().clone(), session, endpoints, request, false);
     }
-
-    static String reasonClass(int status) {
-        return (status / 100) + "xx";
-    }
 }

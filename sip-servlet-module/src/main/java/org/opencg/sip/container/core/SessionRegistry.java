@@ -23,7 +23,6 @@ final class SessionRegistry {
         }
         AppSessionImpl session = new AppSessionImpl(context, application, id);
         byId.put(session.getId(), session);
-        context.metrics().applicationSessionStarted();
         application.listeners().applicationSessionCreated(session);
         return session;
     }

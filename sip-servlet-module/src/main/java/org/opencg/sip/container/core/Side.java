@@ -33,10 +33,6 @@ record Side(String name, SipProvider provider, List<ListeningPoint> points, Jain
         return points.stream().anyMatch(p -> p.getTransport().equalsIgnoreCase(transport));
     }
 
-    boolean owns(String address, int port) {
-        return points.stream().anyMatch(p -> p.getIPAddress().equals(address) && p.getPort() == port);
-    }
-
     ViaHeader via(String transport) {
         ListeningPoint point = point(transport);
         try {

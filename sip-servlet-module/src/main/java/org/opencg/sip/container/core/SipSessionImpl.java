@@ -78,14 +78,6 @@ final class SipSessionImpl implements SipSession {
         return handler;
     }
 
-    Side side() {
-        return side;
-    }
-
-    Dialog dialog() {
-        return dialog;
-    }
-
     RequestImpl initialRequest() {
         return initialRequest;
     }
@@ -442,10 +434,6 @@ final class SipSessionImpl implements SipSession {
         side = context.sides().owning(address.getHostAddress(), -1);
     }
 
-    /** Chooses the side by its name (e.g. {@code teams}); an OpenCG extension, see the module README. */
-    void setOutboundSide(String name) {
-        side = context.sides().named(name);
-    }
 
     @Override
     public SipApplicationRoutingRegion getRegion() {

@@ -13,7 +13,6 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opencg.it.sipapps.TestCallsServlet;
 
 /**
  * The SIP servlet container driven by real SIP from SIPp: a JSR 289 test application deployed in the gateway
@@ -30,12 +29,13 @@ class SipContainerIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return TestServer.earWithSipApplications(TestCallsServlet.class);
+        return TestServer.earWithTestApplication();
     }
 
     /** Every call of a test ends completely, right away: no application session and no SIP session is left. */
     @AfterEach
     void nothingIsLeftBehind() throws Exception {
+        Sipp.stopAll();
         assertEquals(0.0, Metrics.awaitValue("opencg_sip_application_sessions", "", 0, 3), "application sessions left");
         assertEquals(0.0, Metrics.awaitValue("opencg_sip_sessions", "", 0, 3), "SIP sessions left");
     }

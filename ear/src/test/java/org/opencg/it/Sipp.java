@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Sipp {
 
+    /** SIPp processes still running; a failed test stops them so the next one finds its ports free. */
+    private static final List<Process> RUNNING = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final Process process;
     private final Path log;
     private final String description;
@@ -47,6 +50,8 @@ public final class Sipp {
         Path log = dir.resolve("sipp.out");
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
+        RUNNING.add(process);
+        process.onExit().thenRun(() -> RUNNING.remove(process));
         return new Sipp(process, log, scenario + " " + String.join(" ", args));
     }
 
@@ -56,6 +61,13 @@ public final class Sipp {
             throw new IllegalArgumentException("no SIPp scenario " + file);
         }
         return file.getAbsolutePath();
+    }
+
+    /** Stops every SIPp still running (after a test, whatever its outcome). */
+    public static void stopAll() throws InterruptedException {
+        for (Process process : RUNNING) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
     }
 
     /** Waits for SIPp to end and returns its exit code (0: all calls successful). */
@@ -89,20 +101,38 @@ public final class Sipp {
      * message trace (each message is preceded by a line of dashes and the time it was sent or received).
      */
     public long millisFromInviteTo200() throws IOException {
-        java.time.LocalDateTime sent = null;
-        java.util.regex.Matcher blocks = java.util.regex.Pattern
-                .compile("(?m)^-+ (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d+)\\s*\\n[^\\n]*\\n\\s*\\n([^\\n]*)")
+        return java.time.Duration.between(timeOf("INVITE "), timeOf("SIP/2.0 200")).toMillis();
+    }
+
+    /** The first message in the trace whose first line starts with {@code start}, or null. */
+    public String message(String start) throws IOException {
+        return messages(start).stream().findFirst().orElse(null);
+    }
+
+    /** The messages in the trace whose first line starts with {@code start}, in order. */
+    public List<String> messages(String start) throws IOException {
+        return messageBlocks().filter(b -> b.text().startsWith(start)).map(Block::text).toList();
+    }
+
+    /** When SIPp sent or received the first message whose first line starts with {@code start}. */
+    public java.time.LocalDateTime timeOf(String start) throws IOException {
+        return messageBlocks().filter(b -> b.text().startsWith(start)).map(Block::at).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + start + " in the trace"));
+    }
+
+    private record Block(java.time.LocalDateTime at, String text) {
+    }
+
+    /** The trace as messages: each is preceded by a line of dashes with its time, and a line saying what happened. */
+    private java.util.stream.Stream<Block> messageBlocks() throws IOException {
+        List<Block> blocks = new ArrayList<>();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern
+                .compile("(?m)^-+ (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d+)[^\\n]*\\n[^\\n]*\\n\\s*\\n((?:(?!-{10,} \\d{4})[^\\n]*\\n?)*)")
                 .matcher(messages());
-        while (blocks.find()) {
-            java.time.LocalDateTime at = java.time.LocalDateTime.parse(blocks.group(1).replace(' ', 'T'));
-            String firstLine = blocks.group(2);
-            if (sent == null && firstLine.startsWith("INVITE ")) {
-                sent = at;
-            } else if (sent != null && firstLine.startsWith("SIP/2.0 200")) {
-                return java.time.Duration.between(sent, at).toMillis();
-            }
+        while (matcher.find()) {
+            blocks.add(new Block(java.time.LocalDateTime.parse(matcher.group(1).replace(' ', 'T')), matcher.group(2).strip()));
         }
-        throw new IllegalStateException("no INVITE answered 200 in the trace:\n" + messages());
+        return blocks.stream();
     }
 
     /** The SIP messages SIPp exchanged (its -trace_msg file). */

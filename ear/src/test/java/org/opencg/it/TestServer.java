@@ -41,10 +41,11 @@ public final class TestServer {
     }
 
     /** The product EAR with SIP test applications added to its SIP module, as a deployment would add its own. */
-    public static EnterpriseArchive earWithSipApplications(Class<?>... applications) {
+    /** The product EAR with the JSR 289 test application ({@code sipapps}) added to the SIP module. */
+    public static EnterpriseArchive earWithTestApplication() {
         EnterpriseArchive ear = ear();
         JavaArchive sip = ear.getAsType(JavaArchive.class, "sip-servlet-module.jar");
-        sip.addClasses(applications);
+        sip.addPackage(org.opencg.it.sipapps.TestCallsServlet.class.getPackage());
         ear.delete("sip-servlet-module.jar");
         ear.addAsModule(sip);
         return ear;

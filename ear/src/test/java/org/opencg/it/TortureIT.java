@@ -33,7 +33,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opencg.it.sipapps.TestCallsServlet;
 
 /**
  * The 49 RFC 4475 torture messages sent byte for byte to the live operator listener over UDP and TCP, with a SIP
@@ -64,7 +63,7 @@ class TortureIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return TestServer.earWithSipApplications(TestCallsServlet.class);
+        return TestServer.earWithTestApplication();
     }
 
     @Test

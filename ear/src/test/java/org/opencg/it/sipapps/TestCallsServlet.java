@@ -26,6 +26,7 @@ import javax.servlet.sip.annotation.SipListener;
  * <li>{@code b2b}: a B2BUA to the URI in {@code X-Target}, passing provisional and final responses, ACK,
  * re-INVITE, BYE and CANCEL between the linked legs;</li>
  * <li>{@code uac}: answers 200 and then itself calls {@code X-Target} (UAC origination) and hangs up;</li>
+ * <li>{@code fork}, {@code hunt}: proxied by {@link TestProxyServlet} to the targets in {@code X-Target};</li>
  * <li>any other user: 404; OPTIONS: 200; REGISTER: 403; an unknown method: 501.</li>
  * </ul>
  */
@@ -82,6 +83,8 @@ public class TestCallsServlet extends SipServlet implements TimerListener {
                 answer(request, 200);
                 request.getApplicationSession().setAttribute("target", request.getHeader("X-Target"));
             }
+            case "fork" -> TestProxyServlet.proxy(request, true);
+            case "hunt" -> TestProxyServlet.proxy(request, false);
             default -> request.createResponse(404).send();
         }
     }

@@ -63,6 +63,16 @@ final class AppSessionImpl implements SipApplicationSession {
         sessions.remove(session);
     }
 
+    /** The SIP session proxying this call's initial request, if any. */
+    SipSessionImpl proxySession() {
+        for (SipSessionImpl session : sessions) {
+            if (session.proxy() != null) {
+                return session;
+            }
+        }
+        return null;
+    }
+
     List<SipSessionImpl> sipSessions() {
         return List.copyOf(sessions);
     }

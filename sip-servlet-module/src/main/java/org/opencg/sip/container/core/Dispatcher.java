@@ -6,7 +6,6 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import javax.servlet.sip.SipServlet;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
@@ -27,6 +26,9 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import static org.opencg.sip.container.core.ServletInvoker.invalidateIfReady;
+import static org.opencg.sip.container.core.ServletInvoker.serve;
+
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
 
@@ -38,7 +40,6 @@ import gov.nist.javax.sip.stack.SIPServerTransaction;
 public final class Dispatcher implements SipListener {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
-    private static final Set<String> DIALOG_CREATING = Set.of(Request.INVITE, Request.SUBSCRIBE, Request.REFER);
 
     private final ContainerContext context;
     /** The application for an initial request arriving on a side; null when none handles it. */
@@ -95,7 +96,10 @@ public final class Dispatcher implements SipListener {
                     return;
                 }
             }
-            if (Request.ACK.equals(method)) {
+            String proxiedBy = Request.CANCEL.equals(method) ? null : ProxyRoutes.sessionOf(request, context.sides());
+            if (proxiedBy != null) {
+                proxiedInDialog(event, provider, proxiedBy);
+            } else if (Request.ACK.equals(method)) {
                 ack(event);
             } else if (Request.CANCEL.equals(method)) {
                 cancel(event, provider);
@@ -139,15 +143,7 @@ public final class Dispatcher implements SipListener {
         RequestImpl servletRequest = new RequestImpl(context, request, session, endpoints(request, transportOf(request)),
                 transaction, true, true);
         transaction.setApplicationData(servletRequest);
-        Dialog dialog = null;
-        if (DIALOG_CREATING.contains(request.getMethod())) {
-            try {
-                dialog = provider.getNewDialog(transaction);
-            } catch (SipException e) {
-                LOG.log(Level.FINE, "no dialog for " + request.getMethod(), e);
-            }
-        }
-        session.received(servletRequest, dialog);
+        session.received(servletRequest);
         applicationSession.queue().execute(() -> serve(session, servletRequest));
     }
 
@@ -169,8 +165,47 @@ public final class Dispatcher implements SipListener {
                 transaction, true, false);
         transaction.setApplicationData(servletRequest);
         session.application().queue().execute(() -> {
-            session.received(servletRequest, null);
+            session.received(servletRequest);
             serve(session, servletRequest);
+        });
+    }
+
+    /**
+     * A request of a dialog one of our proxies record-routed (its Route names the application session): our
+     * Route entries are taken off (RFC 3261 §16.4) and the proxy forwards it on the side of the last one.
+     */
+    private void proxiedInDialog(RequestEvent event, SipProvider provider, String applicationSessionId) {
+        Request request = event.getRequest();
+        boolean ack = Request.ACK.equals(request.getMethod());
+        AppSessionImpl application = context.sessions().byId(applicationSessionId);
+        SipSessionImpl session = application == null ? null : application.proxySession();
+        if (session == null || !session.isValid()) {
+            if (!ack) {
+                answers.answer(provider, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST,
+                        "Call/Transaction Does Not Exist");
+            }
+            return;
+        }
+        javax.sip.address.SipURI popped = ProxyRoutes.popOurs(request, context.sides());
+        Side exit = context.sides().owning(popped.getHost(), popped.getPort() > 0 ? popped.getPort()
+                : popped.isSecure() ? 5061 : 5060);
+        ServerTransaction transaction = ack ? null : serverTransaction(event, provider);
+        if (!ack && transaction == null) {
+            return;
+        }
+        RequestImpl servletRequest = new RequestImpl(context, request, session, endpoints(request, transportOf(request)),
+                transaction, true, false);
+        servletRequest.poppedRoute = org.opencg.sip.container.message.AddressImpl.of(
+                org.opencg.sip.container.message.Uris.wrap(popped), null);
+        if (transaction != null) {
+            transaction.setApplicationData(servletRequest);
+        }
+        session.application().queue().execute(() -> {
+            if (!ack) {
+                session.received(servletRequest);
+            }
+            session.proxy().subsequent(servletRequest, exit);
+            invalidateIfReady(session);
         });
     }
 
@@ -184,7 +219,7 @@ public final class Dispatcher implements SipListener {
         RequestImpl ack = new RequestImpl(context, request, session, endpoints(request, transportOf(request)), null,
                 true, false);
         session.application().queue().execute(() -> {
-            session.received(ack, null);
+            session.received(ack);
             serve(session, ack);
         });
     }
@@ -215,6 +250,12 @@ public final class Dispatcher implements SipListener {
         session.application().queue().execute(() -> {
             if (inviteRequest.finalResponse != null) {
                 return; // too late: the INVITE is already answered (RFC 3261 §9.2)
+            }
+            if (session.proxy() != null) {
+                // RFC 3261 §16.10: a proxy cancels its branches; their 487 becomes the answer upstream.
+                session.proxy().cancelled(inviteRequest, servletCancel);
+                invalidateIfReady(session);
+                return;
             }
             try {
                 // JSR 289 §11.2.4: the container answers the INVITE with 487, then tells the application.
@@ -252,25 +293,46 @@ public final class Dispatcher implements SipListener {
             retransmitted2xx(event);
             return;
         }
-        String method = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod();
+        deliver(request, new ResponseImpl(context, response, request.session, null, request, true));
+    }
+
+    /** Runs a response (received or made for a timeout) on its call's queue: to the servlet, or to its proxy. */
+    private void deliver(RequestImpl request, ResponseImpl response) {
         SipSessionImpl session = request.session;
-        ResponseImpl servletResponse = new ResponseImpl(context, response, session, null, request, true);
         session.application().queue().execute(() -> {
-            session.received(servletResponse);
-            // JSR 289 §6.4.2: 100 Trying is never passed to applications; §11.2.4: nor are responses to CANCEL.
-            if (response.getStatusCode() != Response.TRYING && !Request.CANCEL.equals(method)) {
-                serve(session, servletResponse);
+            if (request.branch != null) {
+                request.branch.proxyImpl().received(request.branch, response);
+            } else if (request.forwardOf != null) {
+                session.proxy().subsequentResponse(request, response);
             } else {
-                invalidateIfReady(session);
+                session.received(response);
+                // JSR 289 §6.4.2: 100 Trying is never passed to applications; §11.2.4: nor are responses to CANCEL.
+                if (response.getStatus() != Response.TRYING && !Request.CANCEL.equals(request.getMethod())) {
+                    serve(session, response);
+                    return;
+                }
             }
+            invalidateIfReady(session);
         });
     }
 
-    /** A 2xx retransmitted after its transaction ended: the ACK sent for it is sent again (RFC 3261 §13.2.2.4). */
+    /**
+     * A 2xx retransmitted after its transaction ended: a UA sends its ACK again (RFC 3261 §13.2.2.4); a proxy
+     * passes it on upstream without state (§16.7 step 5, RFC 6026 §8.1).
+     */
     private void retransmitted2xx(ResponseEvent event) {
         Dialog dialog = event.getDialog();
         Response response = event.getResponse();
-        if (dialog != null && response.getStatusCode() / 100 == 2
+        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) response.getHeader(javax.sip.header.ViaHeader.NAME);
+        if (via != null && via.getBranch() != null && via.getBranch().startsWith(ProxyBranchImpl.VIA_BRANCH_PREFIX)) {
+            Response upstream = (Response) response.clone();
+            upstream.removeFirst(javax.sip.header.ViaHeader.NAME);
+            try {
+                ((SipProvider) event.getSource()).sendResponse(upstream);
+            } catch (SipException e) {
+                LOG.log(Level.FINE, "could not relay a retransmitted 2xx", e);
+            }
+        } else if (dialog != null && response.getStatusCode() / 100 == 2
                 && Request.INVITE.equals(((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod())) {
             try {
                 ((gov.nist.javax.sip.stack.SIPDialog) dialog).resendAck();
@@ -292,16 +354,7 @@ public final class Dispatcher implements SipListener {
         // JSR 289 §11.3: a request that got no answer gets a 408 made by the container (a CANCEL's only ends it).
         try {
             Response timeout = context.factories().messages().createResponse(Response.REQUEST_TIMEOUT, request.request());
-            SipSessionImpl session = request.session;
-            ResponseImpl servletResponse = new ResponseImpl(context, timeout, session, null, request, true);
-            session.application().queue().execute(() -> {
-                session.received(servletResponse);
-                if (Request.CANCEL.equals(request.getMethod())) {
-                    invalidateIfReady(session);
-                } else {
-                    serve(session, servletResponse);
-                }
-            });
+            deliver(request, new ResponseImpl(context, timeout, request.session, null, request, true));
         } catch (ParseException e) {
             LOG.log(Level.FINE, "could not make a 408", e);
         }
@@ -323,58 +376,4 @@ public final class Dispatcher implements SipListener {
             session.application().queue().execute(() -> invalidateIfReady(session));
         }
     }
-
-    // --- running the servlet -----------------------------------------------------------------------------------
-
-    private void serve(SipSessionImpl session, MessageImpl message) {
-        if (!session.isValid()) {
-            return;
-        }
-        Application application = session.application().application();
-        SipServlet servlet = application.servlet(session.handler());
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(servlet.getClass().getClassLoader());
-        try {
-            if (message instanceof RequestImpl request) {
-                servlet.service(request, null);
-            } else {
-                servlet.service(null, (ResponseImpl) message);
-            }
-        } catch (Exception | Error e) {
-            LOG.log(Level.WARNING, "servlet " + session.handler() + " failed on " + describe(message), e);
-            if (message instanceof RequestImpl request && request.incoming() && !request.isCommitted()
-                    && request.finalResponse == null && !Request.ACK.equals(request.getMethod())
-                    && !Request.CANCEL.equals(request.getMethod())) {
-                try {
-                    request.createResponse(Response.SERVER_INTERNAL_ERROR).send();
-                } catch (java.io.IOException | IllegalStateException ignored) {
-                    // nothing more to do for this request
-                }
-            }
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
-        invalidateIfReady(session);
-    }
-
-    private static String describe(MessageImpl message) {
-        return message instanceof ResponseImpl r ? r.getStatus() + " " + r.getMethod() : ((RequestImpl) message).getMethod();
-    }
-
-    /**
-     * JSR 289 §6.2.4.1.2 and §6.1.2.2.2: sessions that are done and allow it are invalidated by the container.
-     * Every leg of the call is looked at, since a message on one leg (a 200 for a BYE) may end the other.
-     */
-    private static void invalidateIfReady(SipSessionImpl session) {
-        AppSessionImpl application = session.application();
-        for (SipSessionImpl leg : application.sipSessions()) {
-            if (leg.isValid() && leg.getInvalidateWhenReady() && leg.isReadyToInvalidate()) {
-                leg.invalidate();
-            }
-        }
-        if (application.isValid() && application.getInvalidateWhenReady() && application.isReadyToInvalidate()) {
-            application.invalidate();
-        }
-    }
-
 }

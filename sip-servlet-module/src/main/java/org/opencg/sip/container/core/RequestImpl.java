@@ -58,6 +58,12 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
     volatile SipServletResponse finalResponse;
     /** B2BUA: the request on the other leg this one was made from or into (JSR 289 §12.2). */
     volatile RequestImpl linked;
+    /** Proxy: the branch this copy of the original request was sent on. */
+    ProxyBranchImpl branch;
+    /** Proxy: the received request of the dialog this one forwards downstream. */
+    RequestImpl forwardOf;
+    /** Proxy: our Route entry the request arrived with (JSR 289 §10.4 getPoppedRoute). */
+    Address poppedRoute;
 
     RequestImpl(ContainerContext context, Request request, SipSessionImpl session, Endpoints endpoints,
             ServerTransaction serverTransaction, boolean incoming, boolean initial) {
@@ -171,6 +177,9 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
         if (finalResponse != null) {
             throw new IllegalStateException("a final response was already sent for this request");
         }
+        if (session.proxy() != null && status >= 200) {
+            throw new IllegalStateException("the request is proxied: its final response comes from a branch");
+        }
         try {
             Response response = context.factories().messages().createResponse(status, request());
             if (reason != null) {
@@ -191,8 +200,9 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
 
     @Override
     public void send() throws IOException {
-        if (incoming) {
-            throw new IllegalStateException("a received request cannot be sent; proxy it or create a new one");
+        if (incoming || branch != null) {
+            throw new IllegalStateException(incoming ? "a received request cannot be sent; proxy it or create a new one"
+                    : "a proxy branch's request is sent by Proxy.startProxy");
         }
         requireUncommitted();
         try {
@@ -220,29 +230,46 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
         }
     }
 
+    /** JSR 289 §12.1: a call is either proxied or bridged, never both. */
     @Override
     public B2buaHelper getB2buaHelper() {
+        if (session.proxy() != null) {
+            throw new IllegalStateException("the call is proxied; a B2BUA helper is not available");
+        }
         return context.b2buaHelper();
     }
 
     @Override
     public Proxy getProxy() {
-        throw Unsupported.method(type(), "getProxy");
+        return getProxy(true);
     }
 
+    /** JSR 289 §10.1: the proxy of a received initial request; requests of a proxied dialog return it too. */
     @Override
     public Proxy getProxy(boolean create) {
-        throw Unsupported.method(type(), "getProxy");
+        if (session.proxy() != null || !create) {
+            return session.proxy();
+        }
+        if (!incoming || !initial || Request.ACK.equals(getMethod()) || Request.CANCEL.equals(getMethod())) {
+            throw new IllegalStateException("only a received initial request can be proxied");
+        }
+        if (finalResponse != null) {
+            throw new IllegalStateException("the request is already answered");
+        }
+        if (session.linked != null) {
+            throw new IllegalStateException("the call is bridged by the B2BUA helper; it cannot be proxied");
+        }
+        return session.proxy(this);
     }
 
     @Override
     public Address getPoppedRoute() {
-        return null;
+        return poppedRoute;
     }
 
     @Override
     public Address getInitialPoppedRoute() {
-        return null;
+        return poppedRoute;
     }
 
     @Override

@@ -27,6 +27,8 @@ final class ResponseImpl extends MessageImpl implements SipServletResponse {
 
     private final RequestImpl request;
     private final boolean incoming;
+    /** A proxy branch's final response that is not (yet) the best one: goes to doBranchResponse (JSR 289 §10.2.4). */
+    boolean branchResponse;
 
     ResponseImpl(ContainerContext context, Response response, SipSessionImpl session, Endpoints endpoints,
             RequestImpl request, boolean incoming) {
@@ -120,6 +122,9 @@ final class ResponseImpl extends MessageImpl implements SipServletResponse {
 
     @Override
     public SipServletRequest createAck() {
+        if (getProxy() != null) {
+            throw new IllegalStateException("a proxied 2xx is acknowledged by the caller, not the proxy");
+        }
         if (!incoming || !Request.INVITE.equals(getMethod()) || getStatus() < 200 || getStatus() >= 300) {
             // RFC 3261 §17.1.1.3: the transaction layer acknowledges non-2xx final responses itself.
             throw new IllegalStateException("ACK is created for a received 2xx to INVITE only");
@@ -143,19 +148,20 @@ final class ResponseImpl extends MessageImpl implements SipServletResponse {
         return List.<String>of().iterator();
     }
 
+    /** The proxy of a response received on one of its branches or for a request of its dialog. */
     @Override
     public Proxy getProxy() {
-        return null;
+        return request.branch != null || request.forwardOf != null ? session.proxy() : null;
     }
 
     @Override
     public ProxyBranch getProxyBranch() {
-        return null;
+        return request.branch;
     }
 
     @Override
     public boolean isBranchResponse() {
-        return false;
+        return branchResponse;
     }
 
     // --- javax.servlet.ServletResponse ------------------------------------------------------------------------

@@ -38,6 +38,11 @@ public final class Sides {
                 .orElseThrow(() -> new IllegalArgumentException("no listening point at " + address + ":" + port));
     }
 
+    boolean owns(String address, int port) {
+        return all.stream().anyMatch(s -> s.points().stream()
+                .anyMatch(p -> p.getIPAddress().equals(address) && p.getPort() == port));
+    }
+
     /**
      * The side to send a new request from: the one already chosen for its session when that side has the
      * transport the request needs, otherwise the first side that has it.

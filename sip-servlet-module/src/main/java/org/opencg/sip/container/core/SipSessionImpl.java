@@ -66,6 +66,8 @@ final class SipSessionImpl implements SipSession {
     private volatile String localTag;
     private volatile RequestImpl initialRequest;
     volatile SipSessionImpl linked;
+    /** Set when the application proxies the initial request: the session then forwards instead of answering. */
+    private volatile ProxyImpl proxy;
 
     SipSessionImpl(ContainerContext context, AppSessionImpl application, String handler, Side side) {
         this.context = context;
@@ -76,6 +78,22 @@ final class SipSessionImpl implements SipSession {
 
     String handler() {
         return handler;
+    }
+
+    Side side() {
+        return side;
+    }
+
+    ProxyImpl proxy() {
+        return proxy;
+    }
+
+    /** JSR 289 §10.1: the session becomes a proxy's; it never gets a dialog of its own, since it is not a UA. */
+    ProxyImpl proxy(RequestImpl original) {
+        if (proxy == null) {
+            proxy = new ProxyImpl(context, original);
+        }
+        return proxy;
     }
 
     RequestImpl initialRequest() {
@@ -96,13 +114,9 @@ final class SipSessionImpl implements SipSession {
 
     // --- messages received --------------------------------------------------------------------------------------
 
-    /** A request arrived for this session; the dispatcher created its server transaction (and dialog). */
-    void received(RequestImpl request, Dialog newDialog) {
+    /** A request arrived for this session; the dispatcher created its server transaction. */
+    void received(RequestImpl request) {
         touch();
-        if (newDialog != null) {
-            dialog = newDialog;
-            dialog.setApplicationData(this);
-        }
         if (request.isInitial()) {
             initialRequest = request;
         }
@@ -203,6 +217,12 @@ final class SipSessionImpl implements SipSession {
             jain.setHeader(side.contact(request.getTransport(), user));
         }
         ServerTransaction transaction = request.serverTransaction;
+        if (dialog == null && dialogCreating && status > 100 && status < 300) {
+            // The dialog is made with the first response that creates it, not on arrival: until then the
+            // application may still proxy the request, and a proxy must not hold a UA's dialog.
+            dialog = side.provider().getNewDialog(transaction);
+            dialog.setApplicationData(this);
+        }
         try {
             if (reliably) {
                 dialog.sendReliableProvisionalResponse(jain);
@@ -226,6 +246,16 @@ final class SipSessionImpl implements SipSession {
             pendingUas.remove(request);
         }
         advance(method, request.isInitial(), status, true);
+    }
+
+    /** A response the proxy passed upstream for a request of this session (JSR 289 §6.2.1 holds for proxies). */
+    void proxied(RequestImpl request, ResponseImpl response, int status, boolean toTagged) {
+        touch();
+        if (status >= 200) {
+            request.finalResponse = response;
+            pendingUas.remove(request);
+        }
+        advance(request.getMethod(), request.isInitial(), status, toTagged);
     }
 
     /**
@@ -403,9 +433,17 @@ final class SipSessionImpl implements SipSession {
         this.invalidateWhenReady = invalidateWhenReady;
     }
 
-    /** JSR 289 §6.2.4.1.2: ready when the dialog is over (or never began) and nothing waits for an answer. */
+    /**
+     * JSR 289 §6.2.4.1.2: ready when the dialog is over (or never began) and nothing waits for an answer; a proxy
+     * that record-routes an INVITE stays until the dialog ends.
+     */
     @Override
     public boolean isReadyToInvalidate() {
+        if (proxy != null) {
+            boolean inDialog = proxy.getRecordRoute() && DIALOG_CREATING.contains(initialRequest.getMethod())
+                    && state != State.TERMINATED;
+            return valid && proxy.isDone() && !inDialog && pendingUas.isEmpty();
+        }
         boolean over = state == State.TERMINATED || state == State.INITIAL && dialog == null
                 && (initialRequest == null || initialRequest.finalResponse != null);
         return valid && over && pendingUas.isEmpty() && outstanding.isEmpty();

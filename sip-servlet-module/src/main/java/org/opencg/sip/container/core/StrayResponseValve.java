@@ -17,11 +17,13 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
  * with every live client transaction, an O(n) scan meant for RFC 2543 peers that, under load, costs more CPU
  * than the calls themselves. With an RFC 3261 branch (magic cookie) the key lookup is final (RFC 3261
  * §17.1.3): a 2xx to INVITE is a retransmission, answered by sending its ACK again through the dialog
- * (§13.2.2.4); any other such response is stray and dropped (§18.1.2).
+ * (§13.2.2.4), or, on a branch our proxy forwarded, relayed upstream by the dispatcher; any other such response is
+ * stray and dropped (§18.1.2).
  */
 public final class StrayResponseValve implements SIPMessageValve {
 
     private static final String MAGIC_COOKIE = "z9hg4bk";
+    private static final String PROXIED = ProxyBranchImpl.VIA_BRANCH_PREFIX.toLowerCase(java.util.Locale.ROOT);
 
     private SIPTransactionStack stack;
 
@@ -43,7 +45,11 @@ public final class StrayResponseValve implements SIPMessageValve {
             return true;
         }
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
-        if (response.getStatusCode() / 100 == 2 && cseq != null && Request.INVITE.equals(cseq.getMethod())) {
+        boolean invite2xx = response.getStatusCode() / 100 == 2 && cseq != null && Request.INVITE.equals(cseq.getMethod());
+        if (invite2xx && key.startsWith(PROXIED)) {
+            return true; // a proxied 2xx retransmission: the dispatcher relays it upstream (RFC 6026 §8.1)
+        }
+        if (invite2xx) {
             SIPDialog dialog = stack.getDialog(sipResponse.getDialogId(false));
             if (dialog != null) {
                 try {

@@ -1,10 +1,12 @@
 package org.opencg.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
@@ -25,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * SIP over TLS as ACG requires (acg-behaviour.md §3.1): TLS 1.3 and 1.2 with ACG's suites only, older versions
- * and other suites refused, the certificate chaining to the configured CA, and SIP answered over it.
+ * and other suites refused, the certificate chaining to the configured CA, SIP answered over it, and mutual TLS
+ * where a listening point requires it.
  */
 @ExtendWith(Rtpengine.class)
 @ExtendWith(ArquillianExtension.class)
@@ -68,20 +73,46 @@ class TlsIT {
     }
 
     @Test
-    void optionsOverTlsIsAnswered200() throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        try (FileInputStream in = new FileInputStream(TLS.resolve("trust.p12").toFile())) {
-            trust.load(in, "changeit".toCharArray());
+    void optionsOverTlsIsAnswered200WithoutAClientCertificateWhereNoneIsRequired() throws Exception {
+        String response = optionsOverTls(TestServer.SIP_TLS_PORT, null);
+        assertTrue(response.startsWith("SIP/2.0 200 OK"), response);
+    }
+
+    /** The test server requires mutual TLS on the teams side only (opencg.sip.listening-point.teams.client-auth). */
+    @Test
+    void aListeningPointWithMutualTlsRefusesAPeerWithoutACertificate() throws Exception {
+        assertThrows(IOException.class, () -> optionsOverTls(TestServer.SIP_TEAMS_PORT, null));
+    }
+
+    @Test
+    void aListeningPointWithMutualTlsAnswersAPeerWithACertificateOfTheTrustedCa() throws Exception {
+        KeyStore keys = store("gateway.p12");
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, "changeit".toCharArray());
+        String response = optionsOverTls(TestServer.SIP_TEAMS_PORT, keyManagers.getKeyManagers());
+        assertTrue(response.startsWith("SIP/2.0 200 OK"), response);
+    }
+
+    private static KeyStore store(String file) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (FileInputStream in = new FileInputStream(TLS.resolve(file).toFile())) {
+            store.load(in, "changeit".toCharArray());
         }
+        return store;
+    }
+
+    /** Sends OPTIONS over TLS 1.3 to a local TLS port, presenting {@code keys} if given; returns the response head. */
+    private static String optionsOverTls(int port, KeyManager[] keys) throws Exception {
         TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
+        trustManagers.init(store("trust.p12"));
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trustManagers.getTrustManagers(), null);
-        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", TestServer.SIP_TLS_PORT)) {
+        context.init(keys, trustManagers.getTrustManagers(), null);
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
             socket.setSoTimeout(5000);
             socket.startHandshake();
+            assertEquals("TLSv1.3", socket.getSession().getProtocol());
             String callId = "tls-" + System.nanoTime();
-            String options = "OPTIONS sip:127.0.0.1:" + TestServer.SIP_TLS_PORT + ";transport=tls SIP/2.0\r\n"
+            String options = "OPTIONS sip:127.0.0.1:" + port + ";transport=tls SIP/2.0\r\n"
                     + "Via: SIP/2.0/TLS 127.0.0.1:" + socket.getLocalPort() + ";branch=z9hG4bK" + callId + "\r\n"
                     + "Max-Forwards: 70\r\nFrom: <sip:peer@127.0.0.1>;tag=t\r\nTo: <sip:127.0.0.1>\r\n"
                     + "Call-ID: " + callId + "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
@@ -91,14 +122,13 @@ class TlsIT {
             while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
                 int b = in.read();
                 if (b < 0) {
-                    break;
+                    throw new java.io.EOFException("connection closed after: " + head);
                 }
                 head.write(b);
             }
             String response = head.toString(StandardCharsets.US_ASCII);
-            assertTrue(response.startsWith("SIP/2.0 200 OK"), response);
             assertTrue(response.contains(callId), response);
-            assertEquals("TLSv1.3", socket.getSession().getProtocol());
+            return response;
         }
     }
 }

@@ -89,7 +89,14 @@ public class SipContainer {
         factory.setPathName("gov.nist");
         Properties properties = stackProperties();
         if (specs.stream().anyMatch(spec -> spec.transport() == Transport.TLS)) {
-            TlsSettings.from(config, dataDirectory.path()).apply(properties);
+            TlsSettings tls = TlsSettings.from(config, dataDirectory.path());
+            tls.apply(properties);
+            for (ListeningPointSpec spec : specs) {
+                if (spec.transport() == Transport.TLS) {
+                    properties.setProperty(ClientAuthNetworkLayer.policyKey(spec.address(), spec.port()),
+                            tls.clientAuthFor(config, spec.name()).name());
+                }
+            }
         }
         try {
             stack = factory.createSipStack(properties);

@@ -7,12 +7,16 @@ import java.util.Locale;
 import java.util.Properties;
 
 import org.eclipse.microprofile.config.Config;
+
+import gov.nist.javax.sip.stack.ClientAuthType;
 import org.opencg.core.config.StartupFailure;
 
 /**
  * SIP over TLS as ACG does it (acg-behaviour.md §3.1): TLS 1.2 and 1.3 only, with ACG's cipher suites, the
  * gateway's key and chain from a keystore, the CAs it trusts from a truststore, and optionally client
- * certificates (mutual TLS). JAIN-SIP has one TLS layer per stack, so these apply to every TLS listening point.
+ * certificates (mutual TLS). JAIN-SIP has one TLS layer per stack, so keys, versions and suites apply to every TLS
+ * listening point; whether a client certificate is asked for is set per side
+ * ({@code opencg.sip.listening-point.<side>.client-auth}, default {@code opencg.sip.tls.client-auth}).
  */
 public record TlsSettings(Path keystore, String keystorePassword, Path truststore, String truststorePassword,
         String clientAuth) {
@@ -32,19 +36,38 @@ public record TlsSettings(Path keystore, String keystorePassword, Path truststor
             "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
             "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256");
 
+    public static String clientAuthSetting(String side) {
+        return "opencg.sip.listening-point." + side + ".client-auth";
+    }
+
     /** Reads the settings; the stores default to {@code tls/} in the data directory, where ./opencg run makes them. */
     public static TlsSettings from(Config config, Path dataDirectory) {
         Path tls = dataDirectory.resolve("tls");
-        String clientAuth = config.getOptionalValue(CLIENT_AUTH, String.class).orElse("disabled").toLowerCase(Locale.ROOT);
-        if (!List.of("disabled", "want", "required").contains(clientAuth)) {
-            throw new StartupFailure(CLIENT_AUTH, "'" + clientAuth + "' is not disabled, want or required", null);
-        }
+        String clientAuth = policy(CLIENT_AUTH, config.getOptionalValue(CLIENT_AUTH, String.class).orElse("disabled"));
         return new TlsSettings(
                 Path.of(config.getOptionalValue(KEYSTORE, String.class).orElse(tls.resolve("gateway.p12").toString())),
                 config.getOptionalValue(KEYSTORE_PASSWORD, String.class).orElse("changeit"),
                 Path.of(config.getOptionalValue(TRUSTSTORE, String.class).orElse(tls.resolve("trust.p12").toString())),
                 config.getOptionalValue(TRUSTSTORE_PASSWORD, String.class).orElse("changeit"),
                 clientAuth);
+    }
+
+    private static String policy(String setting, String value) {
+        String policy = value.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("disabled", "want", "required").contains(policy)) {
+            throw new StartupFailure(setting, "'" + value + "' is not disabled, want or required", null);
+        }
+        return policy;
+    }
+
+    /** Whether the TLS listening points of {@code side} ask for a client certificate ({@link ClientAuthNetworkLayer}). */
+    public ClientAuthType clientAuthFor(Config config, String side) {
+        String setting = clientAuthSetting(side);
+        return switch (policy(setting, config.getOptionalValue(setting, String.class).orElse(clientAuth))) {
+            case "want" -> ClientAuthType.Want;
+            case "required" -> ClientAuthType.Enabled;
+            default -> ClientAuthType.Disabled;
+        };
     }
 
     /** Adds JAIN-SIP's TLS properties; fails start-up, naming the setting, when a store is missing. */
@@ -63,10 +86,9 @@ public record TlsSettings(Path keystore, String keystorePassword, Path truststor
         stack.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
         stack.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", PROTOCOLS));
         stack.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", CIPHER_SUITES));
-        stack.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", switch (clientAuth) {
-            case "want" -> "Want";
-            case "required" -> "Enabled";
-            default -> "Disabled";
-        });
+        // The policy is per listening point (ClientAuthNetworkLayer); with Want, JAIN-SIP leaves accepted sockets as
+        // that layer set them, where Enabled would demand a certificate on all of them.
+        stack.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Want");
+        stack.setProperty("gov.nist.javax.sip.NETWORK_LAYER", ClientAuthNetworkLayer.class.getName());
     }
 }

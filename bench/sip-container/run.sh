@@ -42,7 +42,7 @@ sleep 1
 
 # Warm-up: the JIT compiles the call path during the first minute; measured steps start after it.
 say "warming up for ${WARMUP_SECONDS:=45} s at 150 calls/s"
-(cd "$work" && sipp -sf "$scenarios/uac-call.xml" -i 127.0.0.1 -p $CALLER_PORT -s b2b \
+(cd "$work" && sipp -sf "$scenarios/uac-call.xml" -i 127.0.0.1 -p $CALLER_PORT -s b2b -d 200 \
    -key target "sip:callee@127.0.0.1:$CALLEE_PORT" -r 150 -m $((150 * WARMUP_SECONDS)) -nostdin \
    127.0.0.1:$GW_PORT >warmup.out 2>&1) || true
 sleep 5
@@ -53,7 +53,7 @@ for rate in $RATES; do
   step=$work/rate-$rate
   mkdir -p "$step"
   set +e
-  (cd "$step" && sipp -sf "$scenarios/uac-call.xml" -i 127.0.0.1 -p $CALLER_PORT -s b2b \
+  (cd "$step" && sipp -sf "$scenarios/uac-call.xml" -i 127.0.0.1 -p $CALLER_PORT -s b2b -d 200 \
      -key target "sip:callee@127.0.0.1:$CALLEE_PORT" -r "$rate" -m "$calls" -l $((rate * 2)) \
      -timeout $((STEP_SECONDS + 30))s -nostdin -trace_rtt -rtt_freq 1 -trace_stat -fd 1 \
      127.0.0.1:$GW_PORT >sipp.out 2>&1)

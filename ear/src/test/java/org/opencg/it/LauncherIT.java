@@ -30,50 +30,27 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LauncherIT {
 
-    private static final Path REPO = Path.of(System.getProperty("opencg.repo", "..")).toAbsolutePath().normalize();
     private static final Path HOME = Path.of("target/launcher-home").toAbsolutePath();
     private static final int HTTP_PORT = 28080;
-    private static final String RTPENGINE_NG = "127.0.0.1:22223";
-    private static final Map<String, String> ENVIRONMENT = Map.of(
-            "OPENCG_HOME", HOME.toString(),
-            "OPENCG_SKIP_BUILD", "1",
+    private static final Launcher LAUNCHER = new Launcher(HOME, Map.of(
             "OPENCG_HTTP_PORT", String.valueOf(HTTP_PORT),
             "OPENCG_MANAGEMENT_PORT", "29990",
             "OPENCG_SIP_LISTENING_POINT_OPERATOR", "udp:127.0.0.1:25060,tcp:127.0.0.1:25060,tls:127.0.0.1:25061",
             "OPENCG_SIP_LISTENING_POINT_TEAMS", "tls:127.0.0.1:25063",
             "OPENCG_SIP_LISTENING_POINT_ISC", "tls:127.0.0.1:25065",
-            "OPENCG_RTPENGINE_NG_ADDRESS", RTPENGINE_NG,
-            "OPENCG_RTPENGINE_PORT_RANGE", "42000-42999");
+            "OPENCG_RTPENGINE_NG_ADDRESS", "127.0.0.1:22223",
+            "OPENCG_RTPENGINE_PORT_RANGE", "42000-42999"));
 
-    record Result(int exit, String out, String err) {
+    private static Launcher.Result opencg(Map<String, String> extra, String... args) throws Exception {
+        return LAUNCHER.run(extra, args);
     }
 
-    private static Result opencg(Map<String, String> extra, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(REPO.resolve("opencg").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile());
-        builder.environment().putAll(ENVIRONMENT);
-        builder.environment().putAll(extra);
-        Path out = Files.createTempFile("opencg", ".out");
-        Path err = Files.createTempFile("opencg", ".err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(300, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("./opencg " + String.join(" ", args) + " did not return within 300 s");
-        }
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    private static Launcher.Result opencg(String... args) throws Exception {
+        return LAUNCHER.run(args);
     }
 
-    private static Result opencg(String... args) throws IOException, InterruptedException {
-        return opencg(Map.of(), args);
-    }
-
-    /** Processes this test's gateway would leave behind: anything naming its home directory or its rtpengine. */
     private static List<String> leftovers() {
-        return ProcessHandle.allProcesses()
-                .map(p -> p.info().commandLine().orElse(""))
-                .filter(c -> c.contains(HOME.toString()) || c.contains("--listen-ng=" + RTPENGINE_NG))
-                .toList();
+        return LAUNCHER.leftovers();
     }
 
     private static String firstAdminFile() throws IOException {
@@ -88,7 +65,7 @@ class LauncherIT {
     @Test
     @Order(1)
     void runStartsEverythingAndPrintsTheAddressesAndTheFirstLogin() throws Exception {
-        Result run = opencg("run");
+        Launcher.Result run = opencg("run");
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("OpenCG is ready (h2 database)"), run.out());
         assertTrue(run.out().contains("Portal        http://127.0.0.1:" + HTTP_PORT + "/portal/"), run.out());
@@ -106,7 +83,7 @@ class LauncherIT {
     @Test
     @Order(2)
     void statusSaysEveryServiceIsUp() throws Exception {
-        Result status = opencg("status");
+        Launcher.Result status = opencg("status");
         assertEquals(0, status.exit(), status.out() + status.err());
         for (String service : new String[] {"wildfly", "database", "sip-listeners", "rtpengine"}) {
             assertTrue(status.out().lines().anyMatch(l -> l.startsWith(service) && l.contains(" up ")),
@@ -117,7 +94,7 @@ class LauncherIT {
     @Test
     @Order(3)
     void aSecondRunWhileRunningSaysSoAndSucceeds() throws Exception {
-        Result again = opencg("run");
+        Launcher.Result again = opencg("run");
         assertEquals(0, again.exit(), again.out() + again.err());
         assertTrue(again.out().contains("already running"), again.out());
     }
@@ -125,10 +102,10 @@ class LauncherIT {
     @Test
     @Order(4)
     void stopLeavesNoProcessBehindAndStatusThenFails() throws Exception {
-        Result stop = opencg("stop");
+        Launcher.Result stop = opencg("stop");
         assertEquals(0, stop.exit(), stop.out() + stop.err());
         assertEquals(List.of(), leftovers());
-        Result status = opencg("status");
+        Launcher.Result status = opencg("status");
         assertNotEquals(0, status.exit(), status.out());
     }
 
@@ -136,7 +113,7 @@ class LauncherIT {
     @Order(5)
     void aRestartKeepsTheDataAndDoesNotCreateAnotherAdministrator() throws Exception {
         String before = firstAdminFile();
-        Result run = opencg("run");
+        Launcher.Result run = opencg("run");
         assertEquals(0, run.exit(), run.out() + run.err());
         assertEquals(before, firstAdminFile());
         String log = Files.readString(HOME.resolve("wildfly/log/server.log"));
@@ -149,10 +126,10 @@ class LauncherIT {
     @Test
     @Order(6)
     void theSameEarRunsOnPostgresql() throws Exception {
-        Result run = opencg("run", "--postgres");
+        Launcher.Result run = opencg("run", "--postgres");
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("OpenCG is ready (postgres database)"), run.out());
-        Result status = opencg("status");
+        Launcher.Result status = opencg("status");
         assertEquals(0, status.exit(), status.out());
         assertTrue(status.out().contains("product PostgreSQL"), status.out());
         assertEquals(0, opencg("stop").exit());
@@ -163,7 +140,7 @@ class LauncherIT {
     @Order(7)
     void aPortInUseStopsStartUpWithOneLineNamingTheSetting() throws Exception {
         try (ServerSocket taken = new ServerSocket(HTTP_PORT, 1, InetAddress.getByName("127.0.0.1"))) {
-            Result run = opencg("run");
+            Launcher.Result run = opencg("run");
             assertEquals(1, run.exit(), run.out());
             assertEquals(1, run.err().lines().count(), run.err());
             assertTrue(run.err().contains("opencg.http.port: tcp 127.0.0.1:" + HTTP_PORT + " is already in use"), run.err());
@@ -174,7 +151,7 @@ class LauncherIT {
     @Test
     @Order(8)
     void aBadSipSettingStopsStartUpWithOneLineNamingTheSetting() throws Exception {
-        Result run = opencg(Map.of("OPENCG_SIP_LISTENING_POINT_OPERATOR", "udp:127.0.0.1:99999"), "run");
+        Launcher.Result run = opencg(Map.of("OPENCG_SIP_LISTENING_POINT_OPERATOR", "udp:127.0.0.1:99999"), "run");
         assertEquals(1, run.exit(), run.out());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains("opencg.sip.listening-point.operator: 'udp:127.0.0.1:99999' has no port"),
@@ -185,7 +162,7 @@ class LauncherIT {
     @Test
     @Order(9)
     void anUnreachableDatabaseStopsStartUpWithOneLineNamingTheSetting() throws Exception {
-        Result run = opencg(Map.of("OPENCG_DB_URL", "jdbc:postgresql://127.0.0.1:1/opencg"), "run", "--postgres");
+        Launcher.Result run = opencg(Map.of("OPENCG_DB_URL", "jdbc:postgresql://127.0.0.1:1/opencg"), "run", "--postgres");
         assertEquals(1, run.exit(), run.out());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().startsWith("opencg: opencg.db.url: "), run.err());

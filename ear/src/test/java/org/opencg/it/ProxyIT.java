@@ -56,17 +56,6 @@ class ProxyIT {
         }
     }
 
-    /** The status of the final response the caller got for its INVITE. */
-    private static int finalStatus(Sipp caller) throws Exception {
-        for (String response : caller.messages("SIP/2.0 ")) {
-            int status = Integer.parseInt(response.substring(8, 11));
-            if (status >= 200 && response.contains("CSeq: 1 INVITE")) {
-                return status;
-            }
-        }
-        throw new AssertionError("no final response to the INVITE:\n" + caller.report());
-    }
-
     @Test
     void parallelForkingConnectsTheTargetThatAnswersAndCancelsTheOther() throws Exception {
         Sipp[] targets = targets("uas-cancel", "uas-call");
@@ -112,7 +101,7 @@ class ProxyIT {
         Sipp caller = Sipp.uac("uac-fail", "fork", CALLER_PORT, TARGETS);
         assertCompleted(caller, targets[0], targets[1]);
 
-        assertEquals(486, finalStatus(caller), "a 4xx is better than a 5xx (RFC 3261 §16.7)");
+        assertEquals(486, caller.finalInviteStatus(), "a 4xx is better than a 5xx (RFC 3261 §16.7)");
         assertTrue(Pattern.compile("X-Branch-Responses: \\[(486|503)\\]").matcher(caller.messages()).find(),
                 "the other refusal went to doBranchResponse:\n" + caller.messages());
     }
@@ -124,7 +113,7 @@ class ProxyIT {
         Sipp caller = Sipp.uac("uac-fail", "fork", CALLER_PORT, "sip:a@127.0.0.1:" + A_PORT);
         assertCompleted(caller, target);
 
-        assertEquals(500, finalStatus(caller));
+        assertEquals(500, caller.finalInviteStatus());
     }
 
     @Test
@@ -133,6 +122,6 @@ class ProxyIT {
         Sipp caller = Sipp.uac("uac-cancel", "fork", CALLER_PORT, TARGETS);
         assertCompleted(caller, targets[0], targets[1]);
 
-        assertEquals(487, finalStatus(caller));
+        assertEquals(487, caller.finalInviteStatus());
     }
 }

@@ -32,12 +32,24 @@ public final class Sipp {
         return start(scenario, List.of("-p", String.valueOf(port), "-m", String.valueOf(calls)));
     }
 
-    /** Starts SIPp as a UAC calling {@code user} at the gateway. */
+    /** Starts SIPp as a UAC calling {@code user} at the test server's gateway. */
     public static Sipp uac(String scenario, String user, int port, String target, String... extra) throws IOException {
+        return uacTo(TestServer.SIP_PORT, scenario, user, port, target, extra);
+    }
+
+    /**
+     * Starts SIPp as a UAC calling {@code user} at a gateway listening on {@code gatewayPort}; scenarios that hold
+     * the call pause for {@code -d} milliseconds (200 unless given in {@code extra}).
+     */
+    public static Sipp uacTo(int gatewayPort, String scenario, String user, int port, String target, String... extra)
+            throws IOException {
         List<String> args = new ArrayList<>(List.of("-p", String.valueOf(port), "-m", "1", "-s", user,
-                "-key", "target", target == null ? "none" : target,
-                "127.0.0.1:" + TestServer.SIP_PORT));
+                "-key", "target", target == null ? "none" : target));
+        if (!List.of(extra).contains("-d")) {
+            args.addAll(List.of("-d", "200"));
+        }
         args.addAll(List.of(extra));
+        args.add("127.0.0.1:" + gatewayPort);
         return start(scenario, args);
     }
 
@@ -133,6 +145,17 @@ public final class Sipp {
             blocks.add(new Block(java.time.LocalDateTime.parse(matcher.group(1).replace(' ', 'T')), matcher.group(2).strip()));
         }
         return blocks.stream();
+    }
+
+    /** The status of the final response SIPp got for its first INVITE. */
+    public int finalInviteStatus() throws IOException {
+        for (String response : messages("SIP/2.0 ")) {
+            int status = Integer.parseInt(response.substring(8, 11));
+            if (status >= 200 && response.contains("CSeq: 1 INVITE")) {
+                return status;
+            }
+        }
+        throw new AssertionError("no final response to the INVITE:\n" + report());
     }
 
     /** The SIP messages SIPp exchanged (its -trace_msg file). */

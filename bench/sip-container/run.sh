@@ -36,13 +36,13 @@ trap '"$ROOT/opencg" stop >/dev/null 2>&1; kill $callee 2>/dev/null || true' EXI
 work=$HOME_DIR/sipp
 rm -rf "$work" && mkdir -p "$work"
 scenarios=$ROOT/ear/src/test/resources/sipp
-(cd "$work" && exec sipp -sf "$scenarios/uas-call.xml" -i 127.0.0.1 -p $CALLEE_PORT -nostdin >"$work/callee.out" 2>&1) &
+(cd "$work" && exec sipp -sf "$scenarios/uas-call.xml" -i 127.0.0.1 -p $CALLEE_PORT -buff_size 4194304 -nostdin >"$work/callee.out" 2>&1) &
 callee=$!
 sleep 1
 
 # Warm-up: the JIT compiles the call path during the first minute; measured steps start after it.
 say "warming up for ${WARMUP_SECONDS:=45} s at 150 calls/s"
-(cd "$work" && sipp -sf "$scenarios/uac-call.xml" -i 127.0.0.1 -p $CALLER_PORT -s b2b -d 200 \
+(cd "$work" && sipp -sf "$scenarios/uac-call.xml" -i 127.0.0.1 -p $CALLER_PORT -s b2b -d 200 -buff_size 4194304 \
    -key target "sip:callee@127.0.0.1:$CALLEE_PORT" -r 150 -m $((150 * WARMUP_SECONDS)) -nostdin \
    127.0.0.1:$GW_PORT >warmup.out 2>&1) || true
 sleep 5
@@ -53,7 +53,7 @@ for rate in $RATES; do
   step=$work/rate-$rate
   mkdir -p "$step"
   set +e
-  (cd "$step" && sipp -sf "$scenarios/uac-call.xml" -i 127.0.0.1 -p $CALLER_PORT -s b2b -d 200 \
+  (cd "$step" && sipp -sf "$scenarios/uac-call.xml" -i 127.0.0.1 -p $CALLER_PORT -s b2b -d 200 -buff_size 4194304 \
      -key target "sip:callee@127.0.0.1:$CALLEE_PORT" -r "$rate" -m "$calls" -l $((rate * 2)) \
      -timeout $((STEP_SECONDS + 30))s -nostdin -trace_rtt -rtt_freq 1 -trace_stat -fd 1 \
      127.0.0.1:$GW_PORT >sipp.out 2>&1)

@@ -181,6 +181,13 @@ public class SipContainer {
                 org.opencg.sip.container.core.StrictParser.Factory.class.getName());
         properties.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE",
                 org.opencg.sip.container.core.StrayResponseValve.class.getName());
+        // UDP bursts (a GC pause, a peer's retransmissions) wait in the socket instead of being dropped by the
+        // kernel; it caps the size at net.core.rmem_max / wmem_max.
+        properties.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", String.valueOf(4 << 20));
+        properties.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", String.valueOf(4 << 20));
+        // Transaction timers on a scheduled executor rather than one java.util.Timer thread and its heap.
+        properties.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME",
+                "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
         // Messages over 10 KB are refused (acg-behaviour.md §3.11).
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(SipSettings.MAX_MESSAGE_BYTES));
         return properties;

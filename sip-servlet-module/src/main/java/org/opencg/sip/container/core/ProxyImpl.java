@@ -264,16 +264,24 @@ final class ProxyImpl implements javax.servlet.sip.Proxy {
 
     /** Answers the original request with a response of our own, when no branch gave one. */
     private void answer(int status) {
-        try {
-            Response jain = context.factories().messages().createResponse(status, original.request());
-            ((ToHeader) jain.getHeader(ToHeader.NAME)).setTag(session.localTag());
-            original.serverTransaction.sendResponse(jain);
-            context.metrics().sent(status);
-            session.proxied(original, new ResponseImpl(context, jain, session, null, original, false), status, true);
-        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.log(Level.FINE, "could not answer " + status, e);
-        }
+        answerItself(original, status);
         answered = true;
+    }
+
+    /** Sends a response the proxy makes itself (RFC 3261 §16.7 step 6, §16.9), with our To-tag if it has none. */
+    private void answerItself(RequestImpl request, int status) {
+        try {
+            Response jain = context.factories().messages().createResponse(status, request.request());
+            ToHeader to = (ToHeader) jain.getHeader(ToHeader.NAME);
+            if (to.getTag() == null) {
+                to.setTag(session.localTag());
+            }
+            request.serverTransaction.sendResponse(jain);
+            context.metrics().sent(status);
+            session.proxied(request, new ResponseImpl(context, jain, session, null, request, false), status, true);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.log(Level.FINE, "could not answer " + request.getMethod() + " with " + status, e);
+        }
     }
 
     // --- CANCEL from upstream (RFC 3261 §16.10) ------------------------------------------------------------------
@@ -334,7 +342,7 @@ final class ProxyImpl implements javax.servlet.sip.Proxy {
         } catch (ParseException | SipException | RuntimeException e) {
             LOG.log(Level.FINE, "could not forward " + request.getMethod(), e);
             if (!Request.ACK.equals(request.getMethod())) {
-                answerSubsequent(request, Response.SERVER_INTERNAL_ERROR);
+                answerItself(request, Response.SERVER_INTERNAL_ERROR);
             }
         }
     }
@@ -351,16 +359,6 @@ final class ProxyImpl implements javax.servlet.sip.Proxy {
             serve(session, response);
         }
         forward(response, out.forwardOf);
-    }
-
-    private void answerSubsequent(RequestImpl request, int status) {
-        try {
-            Response jain = context.factories().messages().createResponse(status, request.request());
-            request.serverTransaction.sendResponse(jain);
-            session.proxied(request, new ResponseImpl(context, jain, session, null, request, false), status, true);
-        } catch (ParseException | SipException | InvalidArgumentException e) {
-            LOG.log(Level.FINE, "could not answer " + request.getMethod(), e);
-        }
     }
 
     // --- javax.servlet.sip.Proxy --------------------------------------------------------------------------------

@@ -46,8 +46,58 @@ public final class StrictParser implements MessageParser {
         return delegate.parseSIPMessage(message, readBody, strict, listener);
     }
 
-    /** What makes the message invalid for the rules above, or empty. Looks at the header part only. */
+    /**
+     * What makes the message invalid for the rules above, or empty. Looks at the header part only. Every received
+     * message passes here, so a scan over the bytes clears the usual message without building any String.
+     */
     public static Optional<String> problem(byte[] message) {
+        return mayBeInvalid(message) ? problemInText(message) : Optional.empty();
+    }
+
+    /** False when the head has at most one line starting with "l" and no white space next to '<' or '>'. */
+    private static boolean mayBeInvalid(byte[] message) {
+        int lengthLike = 0;
+        boolean lineStart = false;
+        for (int i = 0; i < message.length; i++) {
+            byte b = message[i];
+            if (b == '\n') {
+                if (lineStart) {
+                    return lengthLike > 1; // empty line: end of the head
+                }
+                lineStart = true;
+                continue;
+            }
+            if (b == '\r') {
+                continue;
+            }
+            if (lineStart && (b == 'l' || b == 'L')) {
+                lengthLike++; // Content-Length is written "l" in compact form; other headers starting so are rare
+            } else if (lineStart && (b == 'c' || b == 'C') && startsWithIgnoreCase(message, i, "content-length")) {
+                lengthLike++;
+            }
+            lineStart = false;
+            boolean space = b == ' ' || b == '\t';
+            if (b == '<' && i + 1 < message.length && (message[i + 1] == ' ' || message[i + 1] == '\t')
+                    || space && i + 1 < message.length && message[i + 1] == '>') {
+                return true;
+            }
+        }
+        return lengthLike > 1;
+    }
+
+    private static boolean startsWithIgnoreCase(byte[] message, int from, String prefix) {
+        if (from + prefix.length() > message.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (Character.toLowerCase((char) message[from + i]) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Optional<String> problemInText(byte[] message) {
         String text = new String(message, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         String head = end < 0 ? text : text.substring(0, end);

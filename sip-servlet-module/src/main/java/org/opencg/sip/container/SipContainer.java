@@ -174,7 +174,12 @@ public class SipContainer {
         // The container creates dialogs itself, for dialog-creating requests only (JSR 289 §6.2).
         properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+        // JAIN-SIP's threads only parse and queue (servlets run on the worker pool): one per core is enough, and
+        // more only switch contexts.
+        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE",
+                String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())));
+        // Peers are RFC 3261 (branch ids with the magic cookie): no RFC 2543 transaction matching on every message.
+        properties.setProperty("gov.nist.javax.sip.RFC_2543_SUPPORT_ENABLED", "false");
         properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         // RFC 4475's invalid messages that JAIN-SIP would accept are refused before they are parsed.
         properties.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY",

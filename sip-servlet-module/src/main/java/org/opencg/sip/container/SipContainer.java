@@ -193,6 +193,8 @@ public class SipContainer {
         // Transaction timers on a scheduled executor rather than one java.util.Timer thread and its heap.
         properties.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME",
                 "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
+        // A transaction that ends lets go of its messages and dialog at once: less for the collector to copy.
+        properties.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
         // Messages over 10 KB are refused (acg-behaviour.md §3.11).
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(SipSettings.MAX_MESSAGE_BYTES));
         return properties;

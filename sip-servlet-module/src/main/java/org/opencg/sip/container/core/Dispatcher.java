@@ -29,6 +29,9 @@ import javax.sip.message.Response;
 import static org.opencg.sip.container.core.ServletInvoker.invalidateIfReady;
 import static org.opencg.sip.container.core.ServletInvoker.serve;
 
+import org.opencg.sip.container.message.AddressImpl;
+import org.opencg.sip.container.message.Uris;
+
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
 
@@ -187,16 +190,14 @@ public final class Dispatcher implements SipListener {
             return;
         }
         javax.sip.address.SipURI popped = ProxyRoutes.popOurs(request, context.sides());
-        Side exit = context.sides().owning(popped.getHost(), popped.getPort() > 0 ? popped.getPort()
-                : popped.isSecure() ? 5061 : 5060);
+        Side exit = ProxyRoutes.exit(popped, context.sides());
         ServerTransaction transaction = ack ? null : serverTransaction(event, provider);
         if (!ack && transaction == null) {
             return;
         }
         RequestImpl servletRequest = new RequestImpl(context, request, session, endpoints(request, transportOf(request)),
                 transaction, true, false);
-        servletRequest.poppedRoute = org.opencg.sip.container.message.AddressImpl.of(
-                org.opencg.sip.container.message.Uris.wrap(popped), null);
+        servletRequest.poppedRoute = AddressImpl.of(Uris.wrap(popped), null);
         if (transaction != null) {
             transaction.setApplicationData(servletRequest);
         }

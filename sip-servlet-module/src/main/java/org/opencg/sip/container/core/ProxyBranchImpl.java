@@ -148,7 +148,7 @@ final class ProxyBranchImpl implements ProxyBranch {
 
     private ScheduledFuture<?> schedule(long seconds) {
         return proxy.context().scheduler().schedule(
-                () -> proxy.session().application().queue().execute(() -> proxy.timedOut(this)),
+                () -> proxy.session().application().queue().execute(this::timedOut),
                 seconds, TimeUnit.SECONDS);
     }
 

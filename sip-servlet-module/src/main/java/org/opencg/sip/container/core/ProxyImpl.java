@@ -161,15 +161,11 @@ final class ProxyImpl implements javax.servlet.sip.Proxy {
             best = response;
         }
         if (supervised && (hasActive() || hasWaiting() && !stopped)) {
-            // JSR 289 §10.2.4.1: a final response that is not (yet) the best goes to doBranchResponse.
+            // JSR 289 §10: a final response that is not (yet) the best goes to doBranchResponse.
             response.branchResponse = true;
             serve(session, response);
         }
         next();
-    }
-
-    void timedOut(ProxyBranchImpl branch) {
-        branch.timedOut();
     }
 
     /** Starts the next branch in a sequential search, and answers upstream when nothing is left to try. */

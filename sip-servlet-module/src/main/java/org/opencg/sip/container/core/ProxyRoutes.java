@@ -70,8 +70,17 @@ final class ProxyRoutes {
         return last;
     }
 
+    /** The side a request leaves on after we popped {@code route}, the last of our entries it carried. */
+    static Side exit(SipURI route, Sides sides) {
+        return sides.owning(route.getHost(), port(route));
+    }
+
     private static boolean isOurs(SipURI uri, Sides sides) {
-        int port = uri.getPort() > 0 ? uri.getPort() : uri.isSecure() ? 5061 : 5060;
-        return sides.owns(uri.getHost(), port);
+        return sides.owns(uri.getHost(), port(uri));
+    }
+
+    /** RFC 3261 §19.1.2: no port means 5060, or 5061 for sips. */
+    private static int port(SipURI uri) {
+        return uri.getPort() > 0 ? uri.getPort() : uri.isSecure() ? 5061 : 5060;
     }
 }

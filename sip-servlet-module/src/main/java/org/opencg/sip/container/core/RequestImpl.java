@@ -62,7 +62,7 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
     ProxyBranchImpl branch;
     /** Proxy: the received request of the dialog this one forwards downstream. */
     RequestImpl forwardOf;
-    /** Proxy: our Route entry the request arrived with (JSR 289 §10.4 getPoppedRoute). */
+    /** Proxy: our Route entry the request arrived with (JSR 289 §10 getPoppedRoute). */
     Address poppedRoute;
 
     RequestImpl(ContainerContext context, Request request, SipSessionImpl session, Endpoints endpoints,
@@ -230,7 +230,7 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
         }
     }
 
-    /** JSR 289 §12.1: a call is either proxied or bridged, never both. */
+    /** JSR 289 §12: a call is either proxied or bridged, never both. */
     @Override
     public B2buaHelper getB2buaHelper() {
         if (session.proxy() != null) {
@@ -244,7 +244,7 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
         return getProxy(true);
     }
 
-    /** JSR 289 §10.1: the proxy of a received initial request; requests of a proxied dialog return it too. */
+    /** JSR 289 §10: the proxy of a received initial request; requests of a proxied dialog return it too. */
     @Override
     public Proxy getProxy(boolean create) {
         if (session.proxy() != null || !create) {

@@ -88,7 +88,7 @@ final class SipSessionImpl implements SipSession {
         return proxy;
     }
 
-    /** JSR 289 §10.1: the session becomes a proxy's; it never gets a dialog of its own, since it is not a UA. */
+    /** JSR 289 §10: the session becomes a proxy's; it never gets a dialog of its own, since it is not a UA. */
     ProxyImpl proxy(RequestImpl original) {
         if (proxy == null) {
             proxy = new ProxyImpl(context, original);

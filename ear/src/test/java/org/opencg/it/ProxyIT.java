@@ -11,7 +11,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(Rtpengine.class)
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(NothingLeftBehind.class)
 @RunAsClient
 class ProxyIT {
 
@@ -34,13 +34,6 @@ class ProxyIT {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return TestServer.earWithTestApplication();
-    }
-
-    @AfterEach
-    void nothingIsLeftBehind() throws Exception {
-        Sipp.stopAll();
-        assertEquals(0.0, Metrics.awaitValue("opencg_sip_application_sessions", "", 0, 5), "application sessions left");
-        assertEquals(0.0, Metrics.awaitValue("opencg_sip_sessions", "", 0, 5), "SIP sessions left");
     }
 
     private static Sipp[] targets(String scenarioA, String scenarioB) throws Exception {

@@ -10,7 +10,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(Rtpengine.class)
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(NothingLeftBehind.class)
 @RunAsClient
 class SipContainerIT {
 
@@ -30,14 +30,6 @@ class SipContainerIT {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return TestServer.earWithTestApplication();
-    }
-
-    /** Every call of a test ends completely, right away: no application session and no SIP session is left. */
-    @AfterEach
-    void nothingIsLeftBehind() throws Exception {
-        Sipp.stopAll();
-        assertEquals(0.0, Metrics.awaitValue("opencg_sip_application_sessions", "", 0, 3), "application sessions left");
-        assertEquals(0.0, Metrics.awaitValue("opencg_sip_sessions", "", 0, 3), "SIP sessions left");
     }
 
     @Test

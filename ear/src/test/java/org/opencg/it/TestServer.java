@@ -40,7 +40,6 @@ public final class TestServer {
         return ShrinkWrap.create(ZipImporter.class, "opencg.ear").importFrom(ear).as(EnterpriseArchive.class);
     }
 
-    /** The product EAR with SIP test applications added to its SIP module, as a deployment would add its own. */
     /** The product EAR with the JSR 289 test application ({@code sipapps}) added to the SIP module. */
     public static EnterpriseArchive earWithTestApplication() {
         EnterpriseArchive ear = ear();
@@ -54,6 +53,11 @@ public final class TestServer {
     public static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends any request (with a 20 s timeout) and returns the response with its body as text. */
+    public static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return CLIENT.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public static JsonObject json(String body) {

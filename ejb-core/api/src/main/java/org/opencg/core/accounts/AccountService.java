@@ -1,0 +1,31 @@
+package org.opencg.core.accounts;
+
+import java.util.List;
+
+/**
+ * The accounts of the Provisioning API and the portal: one set of rules, two faces. Every method either does all
+ * it says or throws {@link ProvisioningException} having changed nothing.
+ */
+public interface AccountService {
+
+    String JNDI = "java:global/opencg/ejb-core/AccountServiceBean!" + "org.opencg.core.accounts.AccountService";
+
+    /** Accounts ordered by name, from {@code skip}, at most {@code limit}. */
+    List<AccountView> list(int skip, int limit);
+
+    long count();
+
+    AccountView get(String name);
+
+    /**
+     * Creates the account or replaces all its details. {@code ifMatch} (a version, or "*") must match an existing
+     * account; {@code ifNoneMatch} "*" means create only. Returns the stored account and whether it was created.
+     */
+    Saved createOrReplace(String name, AccountDetails details, String ifMatch, String ifNoneMatch);
+
+    /** Deletes the account; {@code ifMatch} as for {@link #createOrReplace}. */
+    void delete(String name, String ifMatch);
+
+    record Saved(AccountView account, boolean created) {
+    }
+}

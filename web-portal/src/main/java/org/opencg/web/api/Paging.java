@@ -1,0 +1,47 @@
+package org.opencg.web.api;
+
+import jakarta.ws.rs.core.UriInfo;
+
+import org.opencg.core.accounts.ProvisioningException;
+import org.opencg.core.accounts.ProvisioningException.Kind;
+
+/**
+ * The list parameters of acg-behaviour.md §1.6: {@code skip} (offset), {@code top} (at most this many in all) and
+ * {@code maxpagesize} (default 200, at most 500), and the absolute {@code nextLink} of the following page.
+ */
+record Paging(int skip, Integer top, int pageSize) {
+
+    static final int DEFAULT_PAGE_SIZE = 200;
+    static final int MAX_PAGE_SIZE = 500;
+
+    static Paging of(Integer skip, Integer top, Integer maxPageSize) {
+        if (skip != null && skip < 0 || top != null && top < 0) {
+            throw new ProvisioningException(Kind.INVALID, "InvalidQueryParameterValue",
+                    "skip and top must not be negative", skip != null && skip < 0 ? "skip" : "top");
+        }
+        if (maxPageSize != null && (maxPageSize < 1 || maxPageSize > MAX_PAGE_SIZE)) {
+            throw new ProvisioningException(Kind.INVALID, "InvalidQueryParameterValue",
+                    "maxpagesize must be 1.." + MAX_PAGE_SIZE, "maxpagesize");
+        }
+        return new Paging(skip == null ? 0 : skip, top, maxPageSize == null ? DEFAULT_PAGE_SIZE : maxPageSize);
+    }
+
+    /** How many items this page holds at most. */
+    int limit() {
+        return top == null ? pageSize : Math.min(pageSize, top);
+    }
+
+    /** The next page's absolute link, or null when {@code returned} items were the last ones wanted or there. */
+    String nextLink(UriInfo uri, int returned, long total) {
+        int next = skip + returned;
+        boolean more = next < total && returned == limit() && (top == null || top > returned);
+        if (!more) {
+            return null;
+        }
+        var builder = uri.getRequestUriBuilder().replaceQueryParam("skip", next);
+        if (top != null) {
+            builder.replaceQueryParam("top", top - returned);
+        }
+        return builder.build().toString();
+    }
+}

@@ -1,0 +1,26 @@
+package org.opencg.web.api;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import org.opencg.core.accounts.ProvisioningException;
+
+/** A refusal of the provisioning rules as Azure's error body and {@code x-ms-error-code}, with its HTTP status. */
+@Provider
+public class ProvisioningExceptionMapper implements ExceptionMapper<ProvisioningException> {
+
+    @Override
+    public Response toResponse(ProvisioningException exception) {
+        int status = switch (exception.kind()) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case PRECONDITION_FAILED -> 412;
+        };
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("x-ms-error-code", exception.code())
+                .entity(AzureError.of(exception.code(), exception.getMessage(), exception.target())).build();
+    }
+}

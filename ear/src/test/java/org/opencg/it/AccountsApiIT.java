@@ -166,4 +166,14 @@ class AccountsApiIT {
             assertEquals(204, delete(account(prefix + i)).statusCode());
         }
     }
+
+    @Test
+    void theOpenApiDocumentIsGeneratedFromTheSameCode() throws Exception {
+        HttpResponse<String> document = TestServer.get(TestServer.HTTP + "/openapi?format=JSON");
+        assertEquals(200, document.statusCode(), document.body());
+        JsonObject paths = TestServer.json(document.body()).getJsonObject("paths");
+        JsonObject account = paths.getJsonObject("/api/accounts/{accountName}");
+        assertTrue(account != null && account.containsKey("put") && account.containsKey("delete"), paths.keySet().toString());
+        assertTrue(paths.containsKey("/api/accounts"), paths.keySet().toString());
+    }
 }

@@ -42,7 +42,7 @@ class HealthIT {
         }
         JsonObject database = checks.get("database").getJsonObject("data");
         assertEquals("H2", database.getString("product"));
-        assertEquals("1", database.getString("schema"));
+        assertEquals(TestServer.latestSchemaVersion(), database.getString("schema"));
         assertEquals("udp:127.0.0.1:" + TestServer.SIP_PORT + ",tcp:127.0.0.1:" + TestServer.SIP_PORT
                 + ",tls:127.0.0.1:" + TestServer.SIP_TLS_PORT,
                 checks.get("sip-listeners").getJsonObject("data").getString("operator"));

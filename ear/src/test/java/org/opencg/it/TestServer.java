@@ -55,6 +55,16 @@ public final class TestServer {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The schema version the deployed EAR migrates to: the highest {@code V<n>__} file among its migrations. */
+    public static String latestSchemaVersion() throws IOException {
+        Path migrations = Launcher.REPO.resolve("ejb-core/service/src/main/resources/db/migration");
+        try (var files = java.nio.file.Files.list(migrations)) {
+            return String.valueOf(files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
+        }
+    }
+
     /** Sends any request (with a 20 s timeout) and returns the response with its body as text. */
     public static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return CLIENT.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());

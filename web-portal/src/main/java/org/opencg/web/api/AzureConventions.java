@@ -6,7 +6,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
@@ -43,7 +42,6 @@ public class AzureConventions implements ContainerRequestFilter, ContainerRespon
     }
 
     private static Response error(String code, String message) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .header("x-ms-error-code", code).entity(AzureError.of(code, message, "api-version")).build();
+        return AzureError.response(400, code, message, "api-version");
     }
 }

@@ -1,6 +1,5 @@
 package org.opencg.web.api;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -19,8 +18,6 @@ public class ProvisioningExceptionMapper implements ExceptionMapper<Provisioning
             case CONFLICT -> 409;
             case PRECONDITION_FAILED -> 412;
         };
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .header("x-ms-error-code", exception.code())
-                .entity(AzureError.of(exception.code(), exception.getMessage(), exception.target())).build();
+        return AzureError.response(status, exception.code(), exception.getMessage(), exception.target());
     }
 }

@@ -1,7 +1,6 @@
 package org.opencg.web.api;
 
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -15,12 +14,8 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
 
     @Override
     public Response toResponse(ProcessingException exception) {
-        String code = "InvalidRequestContent";
         Throwable cause = exception.getCause() == null ? exception : exception.getCause();
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .header("x-ms-error-code", code)
-                .entity(AzureError.of(code, "the request body is not valid JSON for this operation: "
-                        + cause.getMessage(), "body"))
-                .build();
+        return AzureError.response(400, "InvalidRequestContent",
+                "the request body is not valid JSON for this operation: " + cause.getMessage(), "body");
     }
 }

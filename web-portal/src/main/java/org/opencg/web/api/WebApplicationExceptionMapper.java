@@ -2,7 +2,6 @@ package org.opencg.web.api;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -25,11 +24,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         String message = Response.Status.fromStatusCode(status) == null
                 ? exception.getMessage()
                 : Response.Status.fromStatusCode(status).getReasonPhrase() + ": " + uri.getPath();
-        return Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .header("x-ms-error-code", code)
-                .entity(AzureError.of(code, message, uri.getPath()))
-                .build();
+        return AzureError.response(status, code, message, uri.getPath());
     }
 
     static String errorCode(int status) {

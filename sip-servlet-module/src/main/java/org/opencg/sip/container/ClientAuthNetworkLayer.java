@@ -15,6 +15,7 @@ import javax.net.ssl.SSLSocket;
 import gov.nist.core.net.NetworkLayer;
 import gov.nist.core.net.SslNetworkLayer;
 import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.stack.ClientAuthType;
 
 /**
  * JAIN-SIP's network layer with client-certificate policy per TLS listening point (mutual TLS on one side, not on
@@ -52,7 +53,8 @@ public final class ClientAuthNetworkLayer implements NetworkLayer {
 
     @Override
     public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress address) throws IOException {
-        String policy = properties.getProperty(policyKey(address.getHostAddress(), port), "Disabled");
+        ClientAuthType policy = ClientAuthType.valueOf(
+                properties.getProperty(policyKey(address.getHostAddress(), port), ClientAuthType.Disabled.name()));
         return new ClientAuthServerSocket(delegate.createSSLServerSocket(port, backlog, address), policy);
     }
 

@@ -8,6 +8,8 @@ import java.net.SocketAddress;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
+import gov.nist.javax.sip.stack.ClientAuthType;
+
 /**
  * A TLS server socket whose client-certificate policy is fixed at creation: what JAIN-SIP sets afterwards is
  * ignored, and every accepted connection gets the policy before its handshake. The rest is the real socket's.
@@ -15,9 +17,9 @@ import javax.net.ssl.SSLSocket;
 final class ClientAuthServerSocket extends SSLServerSocket {
 
     private final SSLServerSocket socket;
-    private final String policy;
+    private final ClientAuthType policy;
 
-    ClientAuthServerSocket(SSLServerSocket socket, String policy) throws IOException {
+    ClientAuthServerSocket(SSLServerSocket socket, ClientAuthType policy) throws IOException {
         this.socket = socket;
         this.policy = policy;
     }
@@ -26,8 +28,8 @@ final class ClientAuthServerSocket extends SSLServerSocket {
     public Socket accept() throws IOException {
         SSLSocket accepted = (SSLSocket) socket.accept();
         switch (policy) {
-            case "Enabled" -> accepted.setNeedClientAuth(true);
-            case "Want" -> accepted.setWantClientAuth(true);
+            case Enabled -> accepted.setNeedClientAuth(true);
+            case Want -> accepted.setWantClientAuth(true);
             default -> accepted.setNeedClientAuth(false);
         }
         return accepted;
@@ -40,7 +42,7 @@ final class ClientAuthServerSocket extends SSLServerSocket {
 
     @Override
     public boolean getNeedClientAuth() {
-        return "Enabled".equals(policy);
+        return policy == ClientAuthType.Enabled;
     }
 
     @Override
@@ -50,7 +52,7 @@ final class ClientAuthServerSocket extends SSLServerSocket {
 
     @Override
     public boolean getWantClientAuth() {
-        return "Want".equals(policy);
+        return policy == ClientAuthType.Want;
     }
 
     @Override

@@ -39,12 +39,12 @@ public class AccountsResource {
     public Response list(@QueryParam("skip") Integer skip, @QueryParam("top") Integer top,
             @QueryParam("maxpagesize") Integer maxPageSize, @QueryParam("countRecords") boolean countRecords) {
         Paging paging = Paging.of(skip, top, maxPageSize);
-        List<AccountView> page = accounts.list(paging.skip(), paging.limit());
-        long total = accounts.count();
-        Response.ResponseBuilder response = Response.ok(new PageJson<>(
-                page.stream().map(AccountJson::of).toList(), paging.nextLink(uri, page.size(), total)));
+        List<AccountView> found = accounts.list(paging.skip(), paging.limit() + 1);
+        List<AccountView> page = found.subList(0, Math.min(found.size(), paging.limit()));
+        Response.ResponseBuilder response = Response.ok(new PageJson<>(page.stream().map(AccountJson::of).toList(),
+                paging.nextLink(uri, page.size(), found.size() > page.size())));
         if (countRecords) {
-            response.header("x-ms-record-count", total);
+            response.header("x-ms-record-count", accounts.count());
         }
         return response.build();
     }

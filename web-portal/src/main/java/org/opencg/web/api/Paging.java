@@ -31,14 +31,15 @@ record Paging(int skip, Integer top, int pageSize) {
         return top == null ? pageSize : Math.min(pageSize, top);
     }
 
-    /** The next page's absolute link, or null when {@code returned} items were the last ones wanted or there. */
-    String nextLink(UriInfo uri, int returned, long total) {
-        int next = skip + returned;
-        boolean more = next < total && returned == limit() && (top == null || top > returned);
-        if (!more) {
+    /**
+     * The next page's absolute link, or null when there is none: {@code more} says whether the store had items
+     * beyond this page (the caller reads {@code limit() + 1} to know, rather than counting every time).
+     */
+    String nextLink(UriInfo uri, int returned, boolean more) {
+        if (!more || top != null && top <= returned) {
             return null;
         }
-        var builder = uri.getRequestUriBuilder().replaceQueryParam("skip", next);
+        var builder = uri.getRequestUriBuilder().replaceQueryParam("skip", skip + returned);
         if (top != null) {
             builder.replaceQueryParam("top", top - returned);
         }

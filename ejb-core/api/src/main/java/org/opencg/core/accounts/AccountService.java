@@ -8,7 +8,8 @@ import java.util.List;
  */
 public interface AccountService {
 
-    String JNDI = "java:global/opencg/ejb-core/AccountServiceBean!" + "org.opencg.core.accounts.AccountService";
+    /** A compile-time constant, since {@code @EJB(lookup)} takes only those. */
+    String JNDI = "java:global/opencg/ejb-core/AccountServiceBean!org.opencg.core.accounts.AccountService";
 
     /** Accounts ordered by name, from {@code skip}, at most {@code limit}. */
     List<AccountView> list(int skip, int limit);

@@ -164,6 +164,7 @@ final class ProxyImpl implements javax.servlet.sip.Proxy {
             // JSR 289 §10: a final response that is not (yet) the best goes to doBranchResponse.
             response.branchResponse = true;
             serve(session, response);
+            response.branchResponse = false; // if it is chosen as the best later, it goes to doResponse
         }
         next();
     }
@@ -189,7 +190,6 @@ final class ProxyImpl implements javax.servlet.sip.Proxy {
             return;
         }
         if (supervised) {
-            best.branchResponse = false; // it may have gone to doBranchResponse while other branches were out
             serve(session, best);
             if (answered || hasActive()) {
                 return; // the application proxied to new targets from doResponse

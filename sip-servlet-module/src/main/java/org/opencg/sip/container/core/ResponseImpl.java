@@ -27,7 +27,7 @@ final class ResponseImpl extends MessageImpl implements SipServletResponse {
 
     private final RequestImpl request;
     private final boolean incoming;
-    /** A proxy branch's final response that is not (yet) the best one: goes to doBranchResponse (JSR 289 §10). */
+    /** True while a proxy branch's final response that is not (yet) the best goes to doBranchResponse (JSR 289 §10). */
     boolean branchResponse;
 
     ResponseImpl(ContainerContext context, Response response, SipSessionImpl session, Endpoints endpoints,

@@ -4,22 +4,24 @@ import org.opencg.core.accounts.AccountDetails;
 import org.opencg.core.accounts.AccountView;
 import org.opencg.core.accounts.ProvisioningException;
 import org.opencg.core.accounts.ProvisioningException.Kind;
+import org.opencg.core.numbers.Service;
 
 /**
  * The wire shape of {@code AccountResource} (2024-02-29-preview, acg-behaviour.md §1.5) and its mapping to and
  * from the core's account. Read-only fields sent by a client are ignored; required flags that are missing are 400.
  */
 public record AccountJson(String name, String correlationId, ServiceDetails serviceDetails,
-        String serviceProvisioningStatus) {
+        String serviceProvisioningStatus, java.util.List<ErrorJson> serviceProvisioningErrors) {
 
     public record ServiceDetails(String teamsTenantId, Flags teamsOperatorConnect, DirectRouting teamsDirectRouting,
             Flags teamsPhoneMobile, Flags zoomPhoneCloudPeering, Flags azureOperatorCallProtection) {
     }
 
-    public record Flags(Boolean syncEnabled, Boolean enabled) {
+    public record Flags(Boolean syncEnabled, Boolean enabled, Long numberCount) {
     }
 
-    public record DirectRouting(Boolean syncEnabled, Boolean enabled, DirectRoutingConfig configuration) {
+    public record DirectRouting(Boolean syncEnabled, Boolean enabled, Long numberCount,
+            DirectRoutingConfig configuration, String subdomainStatus) {
     }
 
     public record DirectRoutingConfig(Boolean callScreening, String subdomain, Tokens subdomainTokens) {
@@ -32,16 +34,20 @@ public record AccountJson(String name, String correlationId, ServiceDetails serv
         AccountDetails d = account.details();
         AccountDetails.DirectRouting dr = d.directRouting();
         DirectRouting directRouting = dr == null ? null : new DirectRouting(dr.syncEnabled(), dr.enabled(),
+                account.numberCount(Service.DIRECT_ROUTING),
                 dr.subdomain() == null ? null : new DirectRoutingConfig(dr.callScreening(), dr.subdomain(),
-                        new Tokens(dr.region1Token(), dr.region2Token())));
+                        new Tokens(dr.region1Token(), dr.region2Token())), account.subdomainStatus());
         return new AccountJson(account.name(), d.correlationId(),
-                new ServiceDetails(d.teamsTenantId(), flags(d.operatorConnect()), directRouting, flags(d.phoneMobile()),
-                        flags(d.zoom()), d.callProtection() == null ? null : new Flags(null, d.callProtection())),
-                account.provisioningStatus());
+                new ServiceDetails(d.teamsTenantId(), flags(d.operatorConnect(), account, Service.OPERATOR_CONNECT),
+                        directRouting, flags(d.phoneMobile(), account, Service.PHONE_MOBILE),
+                        flags(d.zoom(), account, Service.ZOOM), d.callProtection() == null ? null
+                                : new Flags(null, d.callProtection(), account.numberCount(Service.CALL_PROTECTION))),
+                account.provisioningStatus(), ErrorJson.of(account.provisioningErrors()));
     }
 
-    private static Flags flags(AccountDetails.ServiceFlags flags) {
-        return flags == null ? null : new Flags(flags.syncEnabled(), flags.enabled());
+    private static Flags flags(AccountDetails.ServiceFlags flags, AccountView account, Service service) {
+        return flags == null ? null
+                : new Flags(flags.syncEnabled(), flags.enabled(), account.numberCount(service));
     }
 
     AccountDetails details() {

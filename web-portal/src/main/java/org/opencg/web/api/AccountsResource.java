@@ -1,7 +1,5 @@
 package org.opencg.web.api;
 
-import java.util.List;
-
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,15 +36,8 @@ public class AccountsResource {
     @GET
     public Response list(@QueryParam("skip") Integer skip, @QueryParam("top") Integer top,
             @QueryParam("maxpagesize") Integer maxPageSize, @QueryParam("countRecords") boolean countRecords) {
-        Paging paging = Paging.of(skip, top, maxPageSize);
-        List<AccountView> found = accounts.list(paging.skip(), paging.limit() + 1);
-        List<AccountView> page = found.subList(0, Math.min(found.size(), paging.limit()));
-        Response.ResponseBuilder response = Response.ok(new PageJson<>(page.stream().map(AccountJson::of).toList(),
-                paging.nextLink(uri, page.size(), found.size() > page.size())));
-        if (countRecords) {
-            response.header("x-ms-record-count", accounts.count());
-        }
-        return response.build();
+        return Paging.of(skip, top, maxPageSize).respond(uri, accounts::list, accounts::count, countRecords,
+                AccountJson::of);
     }
 
     /** Accounts_Get. */
@@ -74,12 +65,13 @@ public class AccountsResource {
         return withEtag(saved.created() ? Response.status(Response.Status.CREATED) : Response.ok(), saved.account());
     }
 
-    /** Accounts_Delete. Numbers are not provisioned yet, so {@code deleteNumbers} changes nothing so far. */
+    /** Accounts_Delete: refused while the account has numbers, unless {@code deleteNumbers=true} deletes them too. */
     @DELETE
     @Path("{accountName}")
-    public Response delete(@PathParam("accountName") String name, @HeaderParam("If-Match") String ifMatch) {
+    public Response delete(@PathParam("accountName") String name, @HeaderParam("If-Match") String ifMatch,
+            @QueryParam("deleteNumbers") boolean deleteNumbers) {
         AccountRules.checkName(name);
-        accounts.delete(name, ifMatch);
+        accounts.delete(name, ifMatch, deleteNumbers);
         return Response.noContent().build();
     }
 

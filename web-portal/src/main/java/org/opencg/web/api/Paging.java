@@ -1,5 +1,11 @@
 package org.opencg.web.api;
 
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.opencg.core.accounts.ProvisioningException;
@@ -44,5 +50,21 @@ record Paging(int skip, Integer top, int pageSize) {
             builder.replaceQueryParam("top", top - returned);
         }
         return builder.build().toString();
+    }
+
+    /**
+     * A list response: reads one item more than the page holds to know whether a next page exists, maps the items
+     * to their wire shape, and counts all matches only when asked ({@code countRecords} → {@code x-ms-record-count}).
+     */
+    <T, J> Response respond(UriInfo uri, BiFunction<Integer, Integer, List<T>> fetch, LongSupplier count,
+            boolean countRecords, Function<T, J> json) {
+        List<T> found = fetch.apply(skip, limit() + 1);
+        List<T> page = found.subList(0, Math.min(found.size(), limit()));
+        Response.ResponseBuilder response = Response.ok(new PageJson<>(page.stream().map(json).toList(),
+                nextLink(uri, page.size(), found.size() > page.size())));
+        if (countRecords) {
+            response.header("x-ms-record-count", count.getAsLong());
+        }
+        return response.build();
     }
 }

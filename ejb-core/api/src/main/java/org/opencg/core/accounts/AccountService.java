@@ -24,8 +24,14 @@ public interface AccountService {
      */
     Saved createOrReplace(String name, AccountDetails details, String ifMatch, String ifNoneMatch);
 
-    /** Deletes the account; {@code ifMatch} as for {@link #createOrReplace}. */
-    void delete(String name, String ifMatch);
+    /**
+     * Deletes the account; {@code ifMatch} as for {@link #createOrReplace}. An account with numbers is deleted only
+     * with {@code deleteNumbers}, which deletes them too (acg-behaviour.md §1.4, Accounts_Delete).
+     */
+    void delete(String name, String ifMatch, boolean deleteNumbers);
+
+    /** The flow-through sync's verdict on the account: {@code synced} or {@code failed} with the backend's errors. */
+    void syncResult(String name, String status, List<ProvisioningError> errors);
 
     record Saved(AccountView account, boolean created) {
     }

@@ -1,6 +1,7 @@
 package org.opencg.core.accounts;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -54,6 +55,10 @@ public class Account {
     private Boolean zoomSync;
     @Column(name = "aocp_enabled")
     private Boolean aocpEnabled;
+    @Column(name = "provisioning_status", nullable = false, length = 16)
+    private String provisioningStatus;
+    @Column(name = "provisioning_errors", length = 4000)
+    private String provisioningErrors;
     @Version
     private long version;
     @Column(name = "created_at", nullable = false)
@@ -89,6 +94,24 @@ public class Account {
         drSubdomain = dr == null ? null : dr.subdomain();
         drRegion1Token = dr == null ? null : dr.region1Token();
         drRegion2Token = dr == null ? null : dr.region2Token();
+        provisioningStatus = waitsForSync(details) ? "pending" : "synced";
+        provisioningErrors = null;
+        updatedAt = now;
+    }
+
+    /**
+     * Flow-through sync goes to the Operator Connect API, which serves Operator Connect and Teams Phone Mobile; an
+     * account with either synced waits for it. Direct Routing and Zoom have no backend API to push to.
+     */
+    static boolean waitsForSync(AccountDetails details) {
+        return details.operatorConnect() != null && details.operatorConnect().syncEnabled()
+                || details.phoneMobile() != null && details.phoneMobile().syncEnabled();
+    }
+
+    /** The sync's verdict: {@code synced}, or {@code failed} with what the backend said. */
+    public void syncResult(String status, List<ProvisioningError> errors, Instant now) {
+        provisioningStatus = status;
+        provisioningErrors = ProvisioningErrors.encode(errors);
         updatedAt = now;
     }
 
@@ -102,6 +125,10 @@ public class Account {
 
     private static AccountDetails.ServiceFlags flags(Boolean enabled, Boolean sync) {
         return enabled == null ? null : new AccountDetails.ServiceFlags(enabled, Boolean.TRUE.equals(sync));
+    }
+
+    public Long id() {
+        return id;
     }
 
     public String name() {
@@ -120,17 +147,14 @@ public class Account {
                 flags(tpmEnabled, tpmSync), flags(zoomEnabled, zoomSync), aocpEnabled);
     }
 
-    /**
-     * {@code pending} while a service with flow-through sync waits for its backend, else {@code synced}. The sync
-     * itself (the outbox toward the Operator Connect API) is still to come, so such accounts stay pending.
-     */
     public String provisioningStatus() {
-        boolean waits = Boolean.TRUE.equals(ocSync) || Boolean.TRUE.equals(tpmSync) || Boolean.TRUE.equals(drSync)
-                || Boolean.TRUE.equals(zoomSync);
-        return waits ? "pending" : "synced";
+        return provisioningStatus;
     }
 
-    public AccountView view() {
-        return new AccountView(name, details(), provisioningStatus(), version);
+    /** The account as the faces show it, with its number counts per service (counted by the caller). */
+    public AccountView view(java.util.Map<org.opencg.core.numbers.Service, Long> numberCounts) {
+        return new AccountView(name, details(), provisioningStatus, ProvisioningErrors.decode(provisioningErrors),
+                numberCounts,
+                drSubdomain == null ? null : "notProvisioned", version);
     }
 }

@@ -1,16 +1,31 @@
 package org.opencg.core.accounts;
 
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.opencg.core.accounts.ProvisioningException.Kind;
+import org.opencg.core.audit.AuditTrail;
+import org.opencg.core.numbers.Service;
+import org.opencg.core.routing.AccountRoute;
+import org.opencg.core.routing.RoutingChange;
+import org.opencg.core.sync.Outbox;
 
-/** {@link AccountService} on JPA: each call is one transaction, so a refused request leaves nothing behind. */
+/**
+ * {@link AccountService} on JPA: each call is one transaction (audit entry, routing change and sync task included),
+ * so a refused request leaves nothing behind.
+ */
 @Stateless
 @Local(AccountService.class)
 public class AccountServiceBean implements AccountService {
@@ -18,10 +33,21 @@ public class AccountServiceBean implements AccountService {
     @PersistenceContext(unitName = "opencg")
     EntityManager em;
 
+    @EJB
+    AuditTrail audit;
+
+    @EJB
+    Outbox outbox;
+
+    @Inject
+    Event<RoutingChange> routing;
+
     @Override
     public List<AccountView> list(int skip, int limit) {
-        return em.createNamedQuery("Account.ordered", Account.class).setFirstResult(skip).setMaxResults(limit)
-                .getResultList().stream().map(Account::view).toList();
+        List<Account> accounts = em.createNamedQuery("Account.ordered", Account.class).setFirstResult(skip)
+                .setMaxResults(limit).getResultList();
+        Map<Long, Map<Service, Long>> counts = numberCounts(accounts.stream().map(Account::id).toList());
+        return accounts.stream().map(a -> a.view(counts.getOrDefault(a.id(), Map.of()))).toList();
     }
 
     @Override
@@ -31,7 +57,7 @@ public class AccountServiceBean implements AccountService {
 
     @Override
     public AccountView get(String name) {
-        return require(name).view();
+        return view(require(name));
     }
 
     @Override
@@ -41,46 +67,113 @@ public class AccountServiceBean implements AccountService {
         Account existing = find(name);
         checkPreconditions(existing, ifMatch, ifNoneMatch);
         Instant now = Instant.now();
+        Account account = existing;
+        AccountView before = null;
         if (existing == null) {
-            Account account = new Account(name, details, now);
+            account = new Account(name, details, now);
             em.persist(account);
-            em.flush();
-            return new Saved(account.view(), true);
+        } else {
+            before = view(existing);
+            checkTenantChange(before, details);
+            existing.replaceWith(details, now);
         }
-        existing.replaceWith(details, now);
         em.flush();
-        return new Saved(existing.view(), false);
+        AccountView after = view(account);
+        audit.record("account", name, before, after);
+        routing.fire(RoutingChange.account(AccountRoute.of(name, details)));
+        if (Account.waitsForSync(details)) {
+            outbox.enqueue("account", name);
+        }
+        return new Saved(after, existing == null);
+    }
+
+    /**
+     * acg-behaviour.md §1.5: the Teams tenant can change only while the account has no Operator Connect or Teams
+     * Phone Mobile numbers, which Teams has already been told belong to the old tenant.
+     */
+    private static void checkTenantChange(AccountView before, AccountDetails details) {
+        boolean teamsNumbers = before.numberCount(Service.OPERATOR_CONNECT) > 0
+                || before.numberCount(Service.PHONE_MOBILE) > 0;
+        if (teamsNumbers && !Objects.equals(before.details().teamsTenantId(), details.teamsTenantId())) {
+            throw new ProvisioningException(Kind.CONFLICT, "TeamsTenantIdInUse", "the account has "
+                    + (before.numberCount(Service.OPERATOR_CONNECT) + before.numberCount(Service.PHONE_MOBILE))
+                    + " Operator Connect or Teams Phone Mobile numbers; remove them before changing teamsTenantId",
+                    "serviceDetails.teamsTenantId");
+        }
     }
 
     @Override
-    public void delete(String name, String ifMatch) {
+    public void delete(String name, String ifMatch, boolean deleteNumbers) {
         Account account = require(name);
         checkPreconditions(account, ifMatch, null);
+        AccountView before = view(account);
+        List<String> numbers = em.createQuery(
+                "select n.e164 from TelephoneNumber n where n.account = :account", String.class)
+                .setParameter("account", account).getResultList();
+        if (!numbers.isEmpty() && !deleteNumbers) {
+            throw new ProvisioningException(Kind.CONFLICT, "AccountHasNumbers", "account " + name + " has "
+                    + numbers.size() + " numbers; delete them first or pass deleteNumbers=true", "deleteNumbers");
+        }
+        em.createQuery("delete from TelephoneNumber n where n.account = :account").setParameter("account", account)
+                .executeUpdate();
+        numbers.forEach(n -> audit.record("number", n, Map.of("telephoneNumber", n, "accountName", name), null));
         em.remove(account);
+        audit.record("account", name, before, null);
+        routing.fire(RoutingChange.accountRemoved(name, numbers));
     }
 
-    /** RFC 9110 §13.1.1-2: If-Match needs the resource at that tag, If-None-Match: * needs it absent. */
+    @Override
+    public void syncResult(String name, String status, List<ProvisioningError> errors) {
+        Account account = find(name);
+        if (account != null) {
+            account.syncResult(status, errors, Instant.now());
+        }
+    }
+
+    private AccountView view(Account account) {
+        return account.view(numberCounts(List.of(account.id())).getOrDefault(account.id(), Map.of()));
+    }
+
+    /** Numbers per service of each account, in one grouped query (acg-behaviour.md §1.5 numberCount). */
+    private Map<Long, Map<Service, Long>> numberCounts(List<Long> accountIds) {
+        Map<Long, Map<Service, Long>> counts = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return counts;
+        }
+        List<Object[]> rows = em.createQuery("select n.account.id,"
+                + " sum(case when n.operatorConnect.enabled = true then 1 else 0 end),"
+                + " sum(case when n.directRouting = true then 1 else 0 end),"
+                + " sum(case when n.phoneMobile.enabled = true then 1 else 0 end),"
+                + " sum(case when n.zoom = true then 1 else 0 end),"
+                + " sum(case when n.callProtection = true then 1 else 0 end)"
+                + " from TelephoneNumber n where n.account.id in :ids group by n.account.id", Object[].class)
+                .setParameter("ids", accountIds).getResultList();
+        for (Object[] row : rows) {
+            Map<Service, Long> perService = new EnumMap<>(Service.class);
+            Service[] order = {Service.OPERATOR_CONNECT, Service.DIRECT_ROUTING, Service.PHONE_MOBILE, Service.ZOOM,
+                Service.CALL_PROTECTION};
+            for (int i = 0; i < order.length; i++) {
+                perService.put(order[i], ((Number) row[i + 1]).longValue());
+            }
+            counts.put((Long) row[0], perService);
+        }
+        return counts;
+    }
+
     private static void checkPreconditions(Account existing, String ifMatch, String ifNoneMatch) {
-        String etag = existing == null ? null : AccountRules.etag(existing.version());
-        if (ifMatch != null && (etag == null || !AccountRules.etagMatches(ifMatch, etag))) {
-            throw new ProvisioningException(Kind.PRECONDITION_FAILED, "PreconditionFailed",
-                    "If-Match " + ifMatch + " does not match the account's ETag " + etag, "If-Match");
-        }
-        if (ifNoneMatch != null && etag != null && AccountRules.etagMatches(ifNoneMatch, etag)) {
-            throw new ProvisioningException(Kind.PRECONDITION_FAILED, "PreconditionFailed",
-                    "If-None-Match " + ifNoneMatch + " matches the existing account", "If-None-Match");
-        }
+        Preconditions.check("account", existing == null ? null : existing.version(), ifMatch, ifNoneMatch);
     }
 
-    private Account find(String name) {
+    Account find(String name) {
         return em.createNamedQuery("Account.byName", Account.class).setParameter("name", name).getResultStream()
                 .findFirst().orElse(null);
     }
 
-    private Account require(String name) {
+    Account require(String name) {
         Account account = find(name);
         if (account == null) {
-            throw new ProvisioningException(Kind.NOT_FOUND, "NotFound", "no account named " + name, "accountName");
+            throw new ProvisioningException(Kind.NOT_FOUND, "NotFound", "Account '" + name + "' does not exist.",
+                    "accountName");
         }
         return account;
     }

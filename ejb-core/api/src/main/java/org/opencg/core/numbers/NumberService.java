@@ -1,0 +1,39 @@
+package org.opencg.core.numbers;
+
+import java.util.List;
+
+/**
+ * The telephone numbers of the Provisioning API and the portal. A number belongs to one account; one of another
+ * account is "not found" through this account. Every method does all it says or throws
+ * {@link org.opencg.core.accounts.ProvisioningException} having changed nothing (a batch included).
+ */
+public interface NumberService {
+
+    String JNDI = "java:global/opencg/ejb-core/NumberServiceBean!org.opencg.core.numbers.NumberService";
+
+    /** Numbers matching the filter ordered by number, from {@code skip}, at most {@code limit}. */
+    List<NumberView> list(NumberFilter filter, int skip, int limit);
+
+    long count(NumberFilter filter);
+
+    NumberView get(String accountName, String telephoneNumber);
+
+    /** Creates or replaces one number; {@code ifMatch}/{@code ifNoneMatch} as for accounts. */
+    Saved createOrReplace(String accountName, String telephoneNumber, NumberDetails details, String ifMatch,
+            String ifNoneMatch);
+
+    void delete(String accountName, String telephoneNumber, String ifMatch);
+
+    /** Creates or replaces up to 100 numbers of the account, all or none. Returns them as stored, in order. */
+    List<NumberView> createOrUpdate(String accountName, List<NumberEntry> numbers);
+
+    /** Deletes up to 100 numbers of the account, all or none; a number not in the account is 404. */
+    void delete(String accountName, List<String> telephoneNumbers);
+
+    record Saved(NumberView number, boolean created) {
+    }
+
+    /** One item of a batch: the number and its details. */
+    record NumberEntry(String telephoneNumber, NumberDetails details) {
+    }
+}

@@ -1,0 +1,152 @@
+package org.opencg.core.numbers;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.opencg.core.accounts.Account;
+import org.opencg.core.accounts.ProvisioningError;
+import org.opencg.core.accounts.ProvisioningErrors;
+
+/** A telephone number provisioned on an account, with its services and the state of its flow-through sync. */
+@Entity
+@Table(name = "telephone_number")
+public class TelephoneNumber {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "e164", nullable = false, unique = true, length = 16)
+    private String e164;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id", nullable = false)
+    private Account account;
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "enabled", column = @Column(name = "oc_enabled")),
+        @AttributeOverride(name = "assignment", column = @Column(name = "oc_assignment")),
+        @AttributeOverride(name = "usage", column = @Column(name = "oc_usage")),
+        @AttributeOverride(name = "choosable", column = @Column(name = "oc_choosable")),
+        @AttributeOverride(name = "acquired", column = @Column(name = "oc_acquired")),
+        @AttributeOverride(name = "available", column = @Column(name = "oc_available")),
+        @AttributeOverride(name = "additionalUsages", column = @Column(name = "oc_additional_usages")),
+        @AttributeOverride(name = "civicAddressId", column = @Column(name = "oc_civic_address_id")),
+        @AttributeOverride(name = "locationId", column = @Column(name = "oc_location_id")),
+        @AttributeOverride(name = "allowTenantAddressUpdate", column = @Column(name = "oc_allow_address_update")),
+        @AttributeOverride(name = "displayedCountryCode", column = @Column(name = "oc_displayed_country_code"))
+    })
+    private TeamsSettings operatorConnect;
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "enabled", column = @Column(name = "tpm_enabled")),
+        @AttributeOverride(name = "assignment", column = @Column(name = "tpm_assignment")),
+        @AttributeOverride(name = "usage", column = @Column(name = "tpm_usage")),
+        @AttributeOverride(name = "choosable", column = @Column(name = "tpm_choosable")),
+        @AttributeOverride(name = "acquired", column = @Column(name = "tpm_acquired")),
+        @AttributeOverride(name = "available", column = @Column(name = "tpm_available")),
+        @AttributeOverride(name = "additionalUsages", column = @Column(name = "tpm_additional_usages")),
+        @AttributeOverride(name = "civicAddressId", column = @Column(name = "tpm_civic_address_id")),
+        @AttributeOverride(name = "locationId", column = @Column(name = "tpm_location_id")),
+        @AttributeOverride(name = "allowTenantAddressUpdate", column = @Column(name = "tpm_allow_address_update")),
+        @AttributeOverride(name = "displayedCountryCode", column = @Column(name = "tpm_displayed_country_code"))
+    })
+    private TeamsSettings phoneMobile;
+    @Column(name = "dr_enabled")
+    private Boolean directRouting;
+    @Column(name = "zoom_enabled")
+    private Boolean zoom;
+    @Column(name = "aocp_enabled")
+    private Boolean callProtection;
+    @Column(name = "custom_sip_header", length = 100)
+    private String customSipHeader;
+    @Column(name = "provisioning_status", nullable = false, length = 16)
+    private String provisioningStatus;
+    @Column(name = "provisioning_errors", length = 4000)
+    private String provisioningErrors;
+    @Version
+    private long version;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected TelephoneNumber() {
+        // for JPA
+    }
+
+    public TelephoneNumber(String e164, Account account, NumberDetails details, String status, Instant now) {
+        this.e164 = e164;
+        this.account = account;
+        this.createdAt = now;
+        replaceWith(details, status, now);
+    }
+
+    /**
+     * PUT semantics: every writable field takes the new value. Teams' capability answer is kept, since a client
+     * cannot send it and the sync will refresh it.
+     */
+    public final void replaceWith(NumberDetails details, String status, Instant now) {
+        TeamsNumber oc = keepTeamsAnswer(details.operatorConnect(), operatorConnect);
+        TeamsNumber tpm = keepTeamsAnswer(details.phoneMobile(), phoneMobile);
+        operatorConnect = TeamsSettings.of(oc);
+        phoneMobile = TeamsSettings.of(tpm);
+        directRouting = details.directRouting();
+        zoom = details.zoom();
+        callProtection = details.callProtection();
+        customSipHeader = details.customSipHeader();
+        provisioningStatus = status;
+        provisioningErrors = null;
+        updatedAt = now;
+    }
+
+    private static TeamsNumber keepTeamsAnswer(TeamsNumber given, TeamsSettings stored) {
+        TeamsNumber before = stored == null ? null : stored.view();
+        if (given == null || given.configuration() == null || before == null || before.configuration() == null) {
+            return given;
+        }
+        return new TeamsNumber(given.enabled(), given.assignmentStatus(), given.configuration().withTeamsCapabilities(
+                before.configuration().acquiredCapabilities(), before.configuration().availableCapabilities()));
+    }
+
+    /** The sync's verdict: {@code synced}, or {@code failed} with what the backend said. */
+    public void syncResult(String status, List<ProvisioningError> errors, Instant now) {
+        provisioningStatus = status;
+        provisioningErrors = ProvisioningErrors.encode(errors);
+        updatedAt = now;
+    }
+
+    public String e164() {
+        return e164;
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public NumberDetails details() {
+        return new NumberDetails(account.name(), operatorConnect == null ? null : operatorConnect.view(), directRouting,
+                phoneMobile == null ? null : phoneMobile.view(), zoom, callProtection, customSipHeader);
+    }
+
+    public NumberView view() {
+        return new NumberView(e164, details(), provisioningStatus, ProvisioningErrors.decode(provisioningErrors),
+                version);
+    }
+}

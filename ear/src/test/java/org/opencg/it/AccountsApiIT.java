@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opencg.it.ProvisioningApi.assertAzureError;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -41,20 +42,12 @@ class AccountsApiIT {
     }
 
     private static HttpResponse<String> put(String url, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return TestServer.send(request);
+        return ProvisioningApi.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
 
     private static HttpResponse<String> delete(String url, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).DELETE();
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return TestServer.send(request);
+        return ProvisioningApi.send(HttpRequest.newBuilder(URI.create(url)).DELETE(), headers);
     }
 
     private static final String DIRECT_ROUTING = """
@@ -65,21 +58,12 @@ class AccountsApiIT {
                 "subdomain":"contoso","subdomainTokens":{"region1Token":"tok1=","region2Token":"tok2_"}}}}}
             """;
 
-    /** The Azure error body and header a client parses, with the code expected. */
-    private static JsonObject assertAzureError(HttpResponse<String> response, int status, String code) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals(code, response.headers().firstValue("x-ms-error-code").orElse(null), response.body());
-        JsonObject error = TestServer.json(response.body()).getJsonObject("error");
-        assertEquals(code, error.getString("code"));
-        assertFalse(error.getString("message").isBlank());
-        return error;
-    }
 
     @Test
     void apiVersionIsRequiredAndMustBeServed() throws Exception {
-        assertAzureError(TestServer.get(ACCOUNTS), 400, "MissingApiVersionParameter");
-        assertAzureError(TestServer.get(ACCOUNTS + "?api-version=2099-01-01"), 400, "UnsupportedApiVersionValue");
-        assertEquals(200, TestServer.get(ACCOUNTS + "?" + VERSION).statusCode());
+        assertAzureError(ProvisioningApi.getUrl(ACCOUNTS), 400, "MissingApiVersionParameter");
+        assertAzureError(ProvisioningApi.getUrl(ACCOUNTS + "?api-version=2099-01-01"), 400, "UnsupportedApiVersionValue");
+        assertEquals(200, ProvisioningApi.getUrl(ACCOUNTS + "?" + VERSION).statusCode());
     }
 
     @Test
@@ -92,7 +76,7 @@ class AccountsApiIT {
                 created.headers().firstValue("x-ms-client-request-id").orElse(null));
         String etag = created.headers().firstValue("ETag").orElseThrow();
 
-        HttpResponse<String> read = TestServer.get(account(name));
+        HttpResponse<String> read = ProvisioningApi.getUrl(account(name));
         assertEquals(200, read.statusCode());
         assertEquals(etag, read.headers().firstValue("ETag").orElseThrow());
         JsonObject body = TestServer.json(read.body());
@@ -111,12 +95,12 @@ class AccountsApiIT {
         HttpResponse<String> replaced = put(account(name), zoomOnly, "If-Match", etag);
         assertEquals(200, replaced.statusCode(), replaced.body());
         assertNotEquals(etag, replaced.headers().firstValue("ETag").orElseThrow());
-        JsonObject services = TestServer.json(TestServer.get(account(name)).body()).getJsonObject("serviceDetails");
+        JsonObject services = TestServer.json(ProvisioningApi.getUrl(account(name)).body()).getJsonObject("serviceDetails");
         assertFalse(services.containsKey("teamsDirectRouting"), "PUT replaces the whole account: " + services);
         assertTrue(services.getJsonObject("zoomPhoneCloudPeering").getBoolean("enabled"));
 
         assertEquals(204, delete(account(name)).statusCode());
-        assertAzureError(TestServer.get(account(name)), 404, "NotFound");
+        assertAzureError(ProvisioningApi.getUrl(account(name)), 404, "NotFound");
         assertAzureError(delete(account(name)), 404, "NotFound");
     }
 
@@ -135,7 +119,7 @@ class AccountsApiIT {
         assertAzureError(put(account(name), "{\"name\":\"other\"}"), 400, "InvalidRequestContent");
         assertAzureError(put(account("bad%20name"), "{}"), 400, "InvalidAccountName");
         assertAzureError(put(account(name), "{not json"), 400, "InvalidRequestContent");
-        assertAzureError(TestServer.get(account(name)), 404, "NotFound");
+        assertAzureError(ProvisioningApi.getUrl(account(name)), 404, "NotFound");
     }
 
     @Test
@@ -144,7 +128,7 @@ class AccountsApiIT {
         for (int i = 0; i < 3; i++) {
             assertEquals(201, put(account(prefix + i), "{}").statusCode());
         }
-        HttpResponse<String> first = TestServer.get(ACCOUNTS + "?" + VERSION + "&maxpagesize=2&countRecords=true");
+        HttpResponse<String> first = ProvisioningApi.getUrl(ACCOUNTS + "?" + VERSION + "&maxpagesize=2&countRecords=true");
         assertEquals(200, first.statusCode(), first.body());
         long total = Long.parseLong(first.headers().firstValue("x-ms-record-count").orElseThrow());
         assertTrue(total >= 3, "x-ms-record-count " + total);
@@ -155,12 +139,12 @@ class AccountsApiIT {
 
         int seen = 2;
         while (next != null) {
-            JsonObject more = TestServer.json(TestServer.get(next).body());
+            JsonObject more = TestServer.json(ProvisioningApi.getUrl(next).body());
             seen += more.getJsonArray("value").size();
             next = more.containsKey("nextLink") ? more.getString("nextLink") : null;
         }
         assertEquals(total, seen, "following nextLink visits every account once");
-        assertAzureError(TestServer.get(ACCOUNTS + "?" + VERSION + "&maxpagesize=501"), 400,
+        assertAzureError(ProvisioningApi.getUrl(ACCOUNTS + "?" + VERSION + "&maxpagesize=501"), 400,
                 "InvalidQueryParameterValue");
         for (int i = 0; i < 3; i++) {
             assertEquals(204, delete(account(prefix + i)).statusCode());

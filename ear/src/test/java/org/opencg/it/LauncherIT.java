@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,8 +83,37 @@ class LauncherIT {
         assertEquals(200, TestServer.get("http://127.0.0.1:" + HTTP_PORT + "/portal/").statusCode());
     }
 
+    private static HttpResponse<String> api(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/api" + path
+                + "?api-version=2024-02-29-preview")).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return TestServer.send(request);
+    }
+
     @Test
     @Order(2)
+    void tokenPrintsABearerTokenTheGatewayAcceptsWithItsRoles() throws Exception {
+        Launcher.Result read = opencg("token", "Read");
+        assertEquals(0, read.exit(), read.out() + read.err());
+        String readToken = read.out().trim();
+        assertEquals(200, api("GET", "/accounts", readToken, null).statusCode());
+        assertEquals(403, api("PUT", "/accounts/launcher", readToken, "{}").statusCode());
+        assertEquals(401, api("GET", "/accounts", null, null).statusCode());
+        String admin = opencg("token", "--hours", "1", "Admin").out().trim();
+        HttpResponse<String> created = api("PUT", "/accounts/launcher", admin, "{\"correlationId\":\"kept\"}");
+        assertEquals(201, created.statusCode(), created.body());
+
+        Launcher.Result wrong = opencg("token", "Superuser");
+        assertEquals(1, wrong.exit());
+        assertTrue(wrong.err().contains("Admin Read Write Delete"), wrong.err());
+    }
+
+    @Test
+    @Order(3)
     void statusSaysEveryServiceIsUp() throws Exception {
         Launcher.Result status = opencg("status");
         assertEquals(0, status.exit(), status.out() + status.err());
@@ -92,7 +124,7 @@ class LauncherIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aSecondRunWhileRunningSaysSoAndSucceeds() throws Exception {
         Launcher.Result again = opencg("run");
         assertEquals(0, again.exit(), again.out() + again.err());
@@ -100,7 +132,7 @@ class LauncherIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void stopLeavesNoProcessBehindAndStatusThenFails() throws Exception {
         Launcher.Result stop = opencg("stop");
         assertEquals(0, stop.exit(), stop.out() + stop.err());
@@ -110,12 +142,15 @@ class LauncherIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aRestartKeepsTheDataAndDoesNotCreateAnotherAdministrator() throws Exception {
         String before = firstAdminFile();
         Launcher.Result run = opencg("run");
         assertEquals(0, run.exit(), run.out() + run.err());
         assertEquals(before, firstAdminFile());
+        String admin = opencg("token", "Admin").out().trim();
+        HttpResponse<String> kept = api("GET", "/accounts/launcher", admin, null);
+        assertEquals(200, kept.statusCode(), "an acknowledged write survives a restart: " + kept.body());
         String log = Files.readString(HOME.resolve("wildfly/log/server.log"));
         assertTrue(log.contains("WFLYSRV0010: Deployed \"opencg.ear\""), "the EAR did not deploy again");
         assertFalse(log.contains("Created the first portal administrator"), "the users table was empty after restart");
@@ -124,7 +159,7 @@ class LauncherIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theSameEarRunsOnPostgresql() throws Exception {
         Launcher.Result run = opencg("run", "--postgres");
         assertEquals(0, run.exit(), run.out() + run.err());
@@ -132,12 +167,20 @@ class LauncherIT {
         Launcher.Result status = opencg("status");
         assertEquals(0, status.exit(), status.out());
         assertTrue(status.out().contains("product PostgreSQL"), status.out());
+        // An acknowledged write survives a restart on PostgreSQL too.
+        String admin = opencg("token", "Admin").out().trim();
+        String name = "pg-" + System.nanoTime();
+        assertEquals(201, api("PUT", "/accounts/" + name, admin, "{}").statusCode());
+        assertEquals(0, opencg("stop").exit());
+        assertEquals(0, opencg("run", "--postgres").exit());
+        assertEquals(200, api("GET", "/accounts/" + name, opencg("token", "Admin").out().trim(), null).statusCode());
+        assertEquals(204, api("DELETE", "/accounts/" + name, admin, null).statusCode());
         assertEquals(0, opencg("stop").exit());
         assertEquals(List.of(), leftovers());
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aPortInUseStopsStartUpWithOneLineNamingTheSetting() throws Exception {
         try (ServerSocket taken = new ServerSocket(HTTP_PORT, 1, InetAddress.getByName("127.0.0.1"))) {
             Launcher.Result run = opencg("run");
@@ -149,7 +192,7 @@ class LauncherIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aBadSipSettingStopsStartUpWithOneLineNamingTheSetting() throws Exception {
         Launcher.Result run = opencg(Map.of("OPENCG_SIP_LISTENING_POINT_OPERATOR", "udp:127.0.0.1:99999"), "run");
         assertEquals(1, run.exit(), run.out());
@@ -160,7 +203,7 @@ class LauncherIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void anUnreachableDatabaseStopsStartUpWithOneLineNamingTheSetting() throws Exception {
         Launcher.Result run = opencg(Map.of("OPENCG_DB_URL", "jdbc:postgresql://127.0.0.1:1/opencg"), "run", "--postgres");
         assertEquals(1, run.exit(), run.out());

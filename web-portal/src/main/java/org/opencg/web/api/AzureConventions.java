@@ -2,6 +2,8 @@ package org.opencg.web.api;
 
 import java.util.Set;
 
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.ext.Provider;
  * echoed on every response.
  */
 @Provider
+@Priority(Priorities.USER)
 public class AzureConventions implements ContainerRequestFilter, ContainerResponseFilter {
 
     public static final String API_VERSION = "2024-02-29-preview";

@@ -17,6 +17,8 @@ public class ProvisioningExceptionMapper implements ExceptionMapper<Provisioning
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case PRECONDITION_FAILED -> 412;
+            case BACKEND_REFUSED -> 502;
+            case BACKEND_UNAVAILABLE -> 503;
         };
         return AzureError.response(status, exception.code(), exception.getMessage(), exception.target());
     }

@@ -26,6 +26,12 @@ public final class AccountRules {
         }
     }
 
+    public static void checkTenantId(String tenantId, String target) {
+        if (tenantId == null || !GUID.matcher(tenantId).matches()) {
+            throw invalid("InvalidTenantId", "the tenant id must be a GUID", target);
+        }
+    }
+
     public static void check(AccountDetails details) {
         if (details.correlationId() != null && details.correlationId().length() > 255) {
             throw invalid("InvalidCorrelationId", "correlationId is longer than 255 characters", "correlationId");

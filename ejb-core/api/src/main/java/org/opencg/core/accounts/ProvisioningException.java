@@ -10,7 +10,8 @@ public class ProvisioningException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, PRECONDITION_FAILED }
+    /** What a face answers: 400, 404, 409, 412, and 502/503 when a backend (Teams) refused or did not answer. */
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, BACKEND_REFUSED, BACKEND_UNAVAILABLE }
 
     private final Kind kind;
     private final String code;

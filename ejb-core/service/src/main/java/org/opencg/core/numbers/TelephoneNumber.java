@@ -128,6 +128,22 @@ public class TelephoneNumber {
         updatedAt = now;
     }
 
+    /** Teams' capability answer for the number's Operator Connect or Teams Phone Mobile service, as the sync got it. */
+    public void teamsAnswer(Service service, List<String> acquired, List<String> available) {
+        TeamsSettings settings = service == Service.PHONE_MOBILE ? phoneMobile : operatorConnect;
+        TeamsNumber teams = settings == null ? null : settings.view();
+        if (teams == null || teams.configuration() == null) {
+            return;
+        }
+        TeamsSettings answered = TeamsSettings.of(new TeamsNumber(teams.enabled(), teams.assignmentStatus(),
+                teams.configuration().withTeamsCapabilities(acquired, available)));
+        if (service == Service.PHONE_MOBILE) {
+            phoneMobile = answered;
+        } else {
+            operatorConnect = answered;
+        }
+    }
+
     public String e164() {
         return e164;
     }

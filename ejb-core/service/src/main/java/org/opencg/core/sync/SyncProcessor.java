@@ -1,0 +1,179 @@
+package org.opencg.core.sync;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.opencg.core.accounts.Account;
+import org.opencg.core.accounts.AccountDetails;
+import org.opencg.core.accounts.ProvisioningError;
+import org.opencg.core.audit.Actor;
+import org.opencg.core.audit.AuditTrail;
+import org.opencg.core.consents.ConsentServiceBean;
+import org.opencg.core.numbers.NumberDetails;
+import org.opencg.core.numbers.Service;
+import org.opencg.core.numbers.SyncRules;
+import org.opencg.core.numbers.TeamsNumber;
+import org.opencg.core.numbers.TelephoneNumber;
+
+/**
+ * Works one outbox task at a time, each in a transaction of its own: sends the resource's current state to the
+ * Operator Connect API and records the verdict. A retryable failure keeps the task (and the resource
+ * {@code pending}) for a later attempt; a refusal marks the resource {@code failed} with the backend's errors.
+ * Sending the current state, not the change, makes the order of tasks irrelevant and a repeat harmless.
+ */
+@Stateless
+public class SyncProcessor {
+
+    static final String SYNC_ACTOR = "operator-connect-sync";
+
+    @PersistenceContext(unitName = "opencg")
+    EntityManager em;
+
+    @EJB
+    AuditTrail audit;
+
+    @EJB
+    ConsentServiceBean consents;
+
+    @Inject
+    Actor actor;
+
+    /** The ids of tasks due now, oldest first. */
+    public List<Long> due(int max) {
+        return em.createQuery("select t.id from SyncTask t where t.nextAttemptAt <= :now order by t.id", Long.class)
+                .setParameter("now", Instant.now()).setMaxResults(max).getResultList();
+    }
+
+    public long backlog() {
+        return em.createQuery("select count(t) from SyncTask t", Long.class).getSingleResult();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @ActivateRequestContext
+    public void process(long taskId, OperatorConnectClient client, SyncSettings settings) {
+        SyncTask task = em.find(SyncTask.class, taskId);
+        if (task == null) {
+            return;
+        }
+        actor.set(SYNC_ACTOR, Actor.SYNC, null);
+        try {
+            switch (task.resourceType()) {
+                case "number" -> syncNumber(task, client);
+                case "account" -> syncAccount(task.resourceKey(), client);
+                case "consent" -> syncConsent(task.resourceKey(), client);
+                default -> { }
+            }
+            em.remove(task);
+        } catch (OperatorConnectException e) {
+            if (e.retryable()) {
+                task.retryLater(e.getMessage(), settings.backoff(task.attempts()), Instant.now());
+            } else {
+                failed(task, List.of(new ProvisioningError(e.code(), e.getMessage())));
+                em.remove(task);
+            }
+        }
+    }
+
+    private void syncNumber(SyncTask task, OperatorConnectClient client) throws OperatorConnectException {
+        TelephoneNumber number = em.createQuery("select n from TelephoneNumber n join fetch n.account"
+                + " where n.e164 = :e164", TelephoneNumber.class).setParameter("e164", task.resourceKey())
+                .getResultStream().findFirst().orElse(null);
+        AccountDetails account = number == null ? null : number.account().details();
+        if (number == null || !SyncRules.needsSync(number.details(), account)) {
+            // Gone, or no longer a Teams number of a synced account: Teams lets go of it.
+            if (task.tenantId() != null) {
+                client.releaseNumber(task.tenantId(), task.resourceKey());
+            }
+            return;
+        }
+        String tenant = account.teamsTenantId();
+        if (tenant == null) {
+            record(number, "failed", List.of(new ProvisioningError("TeamsTenantIdRequired",
+                    "account " + number.account().name() + " has no teamsTenantId to upload the number to")));
+            return;
+        }
+        NumberDetails details = number.details();
+        var before = number.view();
+        if (details.operatorConnectEnabled() && account.operatorConnect().syncEnabled()) {
+            upload(client, tenant, number, Service.OPERATOR_CONNECT, "OperatorConnect", details.operatorConnect());
+        }
+        if (details.phoneMobileEnabled() && account.phoneMobile() != null && account.phoneMobile().syncEnabled()) {
+            upload(client, tenant, number, Service.PHONE_MOBILE, "TeamsPhoneMobile", details.phoneMobile());
+        }
+        number.syncResult("synced", List.of(), Instant.now());
+        em.flush();
+        audit.record("number", number.e164(), before, number.view());
+    }
+
+    private static void upload(OperatorConnectClient client, String tenant, TelephoneNumber number, Service service,
+            String name, TeamsNumber teams) throws OperatorConnectException {
+        OperatorConnectClient.Capabilities answer = client.uploadNumber(tenant, number.e164(), name,
+                teams.assignmentStatus(), teams.configuration());
+        number.teamsAnswer(service, answer.acquired(), answer.available());
+    }
+
+    private void syncAccount(String name, OperatorConnectClient client) throws OperatorConnectException {
+        Account account = em.createNamedQuery("Account.byName", Account.class).setParameter("name", name)
+                .getResultStream().findFirst().orElse(null);
+        if (account == null || !"pending".equals(account.provisioningStatus()) && !"failed".equals(
+                account.provisioningStatus())) {
+            return;
+        }
+        String tenant = account.details().teamsTenantId();
+        if (tenant == null) {
+            account.syncResult("failed", List.of(new ProvisioningError("TeamsTenantIdRequired",
+                    "Operator Connect and Teams Phone Mobile need the account's teamsTenantId")), Instant.now());
+            return;
+        }
+        client.checkTenant(tenant);
+        account.syncResult("synced", List.of(), Instant.now());
+    }
+
+    private void syncConsent(String tenantId, OperatorConnectClient client) throws OperatorConnectException {
+        String[] relationship = consents.relationship(tenantId);
+        if (relationship != null) {
+            client.updateCustomerRelationship(tenantId, relationship[0], relationship[1]);
+            consents.pushResult(tenantId, "synced", List.of());
+        }
+    }
+
+    /** A refusal: the resource is {@code failed} with the backend's errors (the task is dropped by the caller). */
+    private void failed(SyncTask task, List<ProvisioningError> errors) {
+        switch (task.resourceType()) {
+            case "number" -> em.createQuery("select n from TelephoneNumber n where n.e164 = :e164",
+                    TelephoneNumber.class).setParameter("e164", task.resourceKey()).getResultStream()
+                    .findFirst().ifPresent(n -> record(n, "failed", errors));
+            case "account" -> em.createNamedQuery("Account.byName", Account.class)
+                    .setParameter("name", task.resourceKey()).getResultStream().findFirst()
+                    .ifPresent(a -> a.syncResult("failed", errors, Instant.now()));
+            case "consent" -> consents.pushResult(task.resourceKey(), "failed", errors);
+            default -> { }
+        }
+    }
+
+    private void record(TelephoneNumber number, String status, List<ProvisioningError> errors) {
+        var before = number.view();
+        number.syncResult(status, errors, Instant.now());
+        em.flush();
+        audit.record("number", number.e164(), before, number.view());
+    }
+
+    /** Pulls every consent from Teams into the local table. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @ActivateRequestContext
+    public int pullConsents(OperatorConnectClient client) throws OperatorConnectException {
+        actor.set(SYNC_ACTOR, Actor.SYNC, null);
+        List<OperatorConnectClient.Consent> pulled = client.consents();
+        pulled.forEach(consents::pulled);
+        return pulled.size();
+    }
+}

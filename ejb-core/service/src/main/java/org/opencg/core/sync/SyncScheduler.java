@@ -1,0 +1,108 @@
+package org.opencg.core.sync;
+
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+
+/**
+ * Drives the flow-through sync: reads the outbox every {@code opencg.sync.poll-ms} and works each due task, and
+ * pulls consents every {@code opencg.sync.consent-pull-seconds}. One worker thread, so tasks of one resource never
+ * race; nothing is lost if the server stops mid-way, since a task leaves the outbox only in the transaction that
+ * records its verdict.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class SyncScheduler {
+
+    private static final Logger LOG = Logger.getLogger(SyncScheduler.class.getName());
+    private static final int BATCH = 200;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @EJB
+    SyncProcessor processor;
+
+    @EJB
+    OperatorConnectLink link;
+
+    private SyncSettings settings;
+    private OperatorConnectClient client;
+    private ScheduledFuture<?> outbox;
+    private ScheduledFuture<?> pull;
+    private volatile boolean stopping;
+
+    @PostConstruct
+    void start() {
+        settings = link.settings();
+        if (!settings.configured()) {
+            LOG.warning("opencg.oc.url is not set: Operator Connect and Teams Phone Mobile changes wait in the sync"
+                    + " outbox until it is");
+            return;
+        }
+        try {
+            client = link.client();
+        } catch (OperatorConnectException e) {
+            throw new IllegalStateException(e);
+        }
+        outbox = executor.scheduleWithFixedDelay(this::drain, settings.poll().toMillis(), settings.poll().toMillis(),
+                TimeUnit.MILLISECONDS);
+        pull = executor.scheduleWithFixedDelay(this::pullConsents, 0, settings.consentPull().toMillis(),
+                TimeUnit.MILLISECONDS);
+        LOG.info(() -> "flow-through sync to " + settings.url() + ": outbox read every " + settings.poll().toMillis()
+                + " ms, consents pulled every " + settings.consentPull().toSeconds() + " s");
+    }
+
+    private void drain() {
+        try {
+            List<Long> due = processor.due(BATCH);
+            while (!due.isEmpty() && !stopping) {
+                for (Long id : due) {
+                    if (stopping) {
+                        return;
+                    }
+                    processor.process(id, client, settings);
+                }
+                due = due.size() < BATCH ? List.of() : processor.due(BATCH);
+            }
+        } catch (RuntimeException e) {
+            // A database hiccup must not end the schedule: the next round tries again.
+            LOG.log(Level.WARNING, "sync outbox round failed; trying again in " + settings.poll().toMillis() + " ms", e);
+        }
+    }
+
+    private void pullConsents() {
+        try {
+            int count = processor.pullConsents(client);
+            LOG.fine(() -> count + " consents pulled");
+        } catch (OperatorConnectException e) {
+            LOG.warning("consents not pulled: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "consents not pulled", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        if (outbox != null) {
+            outbox.cancel(false);
+            pull.cancel(false);
+        }
+    }
+}

@@ -152,12 +152,78 @@ class AccountsApiIT {
     }
 
     @Test
+    void aRepeatedRequestIsAppliedOnceAndAStaleOneRejected() throws Exception {
+        String name = "repeat-" + System.nanoTime();
+        String id = java.util.UUID.randomUUID().toString();
+        String firstSent = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        // Request ids are the client's: one client (one token) sends both attempts.
+        String client = "Bearer " + Tokens.roles(Tokens.ADMIN);
+        HttpResponse<String> first = put(account(name), "{\"correlationId\":\"first\"}", "Authorization", client,
+                "Repeatability-Request-ID", id, "Repeatability-First-Sent", firstSent);
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals("accepted", first.headers().firstValue("Repeatability-Result").orElse(null));
+        assertEquals(200, put(account(name), "{\"correlationId\":\"changed\"}").statusCode());
+
+        // The client never saw the first answer and retries: it gets that answer, and nothing is applied again.
+        HttpResponse<String> retry = put(account(name), "{\"correlationId\":\"first\"}", "Authorization", client,
+                "Repeatability-Request-ID", id, "Repeatability-First-Sent", firstSent);
+        assertEquals(201, retry.statusCode(), retry.body());
+        assertEquals("accepted", retry.headers().firstValue("Repeatability-Result").orElse(null));
+        assertEquals(first.headers().firstValue("ETag"), retry.headers().firstValue("ETag"));
+        assertEquals("first", TestServer.json(retry.body()).getString("correlationId"));
+        assertEquals("changed", TestServer.json(ProvisioningApi.getUrl(account(name)).body()).getString("correlationId"));
+
+        HttpResponse<String> stale = put(account(name), "{}", "Repeatability-Request-ID",
+                java.util.UUID.randomUUID().toString(), "Repeatability-First-Sent", "Tue, 02 Apr 2024 10:00:00 GMT");
+        assertAzureError(stale, 400, "RepeatabilityWindowExceeded");
+        assertEquals("rejected", stale.headers().firstValue("Repeatability-Result").orElse(null));
+        assertAzureError(put(account(name), "{}", "Repeatability-Request-ID", "x", "Repeatability-First-Sent",
+                "yesterday"), 400, "InvalidHeaderValue");
+        assertEquals("changed", TestServer.json(ProvisioningApi.getUrl(account(name)).body()).getString("correlationId"));
+        assertEquals(204, delete(account(name)).statusCode());
+    }
+
+    @Test
     void theOpenApiDocumentIsGeneratedFromTheSameCode() throws Exception {
         HttpResponse<String> document = TestServer.get(TestServer.HTTP + "/openapi?format=JSON");
         assertEquals(200, document.statusCode(), document.body());
-        JsonObject paths = TestServer.json(document.body()).getJsonObject("paths");
-        JsonObject account = paths.getJsonObject("/api/accounts/{accountName}");
-        assertTrue(account != null && account.containsKey("put") && account.containsKey("delete"), paths.keySet().toString());
-        assertTrue(paths.containsKey("/api/accounts"), paths.keySet().toString());
+        JsonObject openApi = TestServer.json(document.body());
+        JsonObject paths = openApi.getJsonObject("paths");
+        // The 18 operations of acg-behaviour.md §1.4, at ACG's paths below /api.
+        java.util.Map<String, java.util.List<String>> operations = java.util.Map.ofEntries(
+                java.util.Map.entry("/api/accounts", java.util.List.of("get")),
+                java.util.Map.entry("/api/accounts/{accountName}", java.util.List.of("get", "put", "delete")),
+                java.util.Map.entry("/api/accounts/{accountName}:createOrUpdateNumbers", java.util.List.of("post")),
+                java.util.Map.entry("/api/accounts/{accountName}:deleteNumbers", java.util.List.of("post")),
+                java.util.Map.entry("/api/accounts/{accountName}/numbers", java.util.List.of("get")),
+                java.util.Map.entry("/api/accounts/{accountName}/numbers/{telephoneNumber}",
+                        java.util.List.of("get", "put", "delete")),
+                java.util.Map.entry("/api/accounts/{accountName}:getTeamsCapabilityPlans", java.util.List.of("post")),
+                java.util.Map.entry("/api/accounts/{accountName}:getTeamsAvailableCapabilities",
+                        java.util.List.of("post")),
+                java.util.Map.entry("/api/accounts/{accountName}/teamsCivicAddresses", java.util.List.of("get")),
+                java.util.Map.entry("/api/accounts/{accountName}/teamsCivicAddresses/{civicAddressId}",
+                        java.util.List.of("get")),
+                java.util.Map.entry("/api/numbers", java.util.List.of("get")),
+                java.util.Map.entry("/api/teamsRequestsForInformation", java.util.List.of("get")),
+                java.util.Map.entry("/api/teamsRequestsForInformation/{tenantId}", java.util.List.of("get", "patch")));
+        int count = 0;
+        for (var entry : operations.entrySet()) {
+            JsonObject path = paths.getJsonObject(entry.getKey());
+            assertTrue(path != null, entry.getKey() + " missing from " + paths.keySet());
+            for (String method : entry.getValue()) {
+                JsonObject operation = path.getJsonObject(method);
+                assertTrue(operation != null, method + " " + entry.getKey());
+                assertTrue(operation.getJsonArray("parameters").stream().anyMatch(p -> p.asJsonObject()
+                        .getString("name").equals("api-version")), "api-version on " + method + " " + entry.getKey());
+                count++;
+            }
+        }
+        assertEquals(18, count);
+        assertEquals("bearer", openApi.getJsonObject("components").getJsonObject("securitySchemes")
+                .getJsonObject("bearer").getString("scheme"));
+        JsonObject number = openApi.getJsonObject("components").getJsonObject("schemas").getJsonObject("NumberJson");
+        assertTrue(number.getJsonObject("properties").containsKey("serviceProvisioningStatus"), number.toString());
     }
 }

@@ -29,6 +29,8 @@ import org.opencg.web.api.AzureError;
 public class ApiGuard implements ContainerRequestFilter {
 
     private static final Logger LOG = Logger.getLogger(ApiGuard.class.getName());
+    /** The request property naming the calling client (for rate limits and repeatable requests). */
+    public static final String CLIENT = "opencg.client";
 
     @Context
     HttpServletRequest http;
@@ -100,6 +102,7 @@ public class ApiGuard implements ContainerRequestFilter {
             request.abortWith(Response.fromResponse(tooMany).header("Retry-After", retryAfter).build());
             return;
         }
+        request.setProperty(CLIENT, caller.client());
         actor.set(caller.subject(), Actor.API, address);
     }
 

@@ -17,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.opencg.core.accounts.ProvisioningException.Kind;
 import org.opencg.core.audit.AuditTrail;
+import org.opencg.core.dns.SubdomainDns;
 import org.opencg.core.numbers.Service;
 import org.opencg.core.routing.AccountRoute;
 import org.opencg.core.routing.RoutingChange;
@@ -42,12 +43,15 @@ public class AccountServiceBean implements AccountService {
     @Inject
     Event<RoutingChange> routing;
 
+    @EJB
+    SubdomainDns dns;
+
     @Override
     public List<AccountView> list(int skip, int limit) {
         List<Account> accounts = em.createNamedQuery("Account.ordered", Account.class).setFirstResult(skip)
                 .setMaxResults(limit).getResultList();
         Map<Long, Map<Service, Long>> counts = numberCounts(accounts.stream().map(Account::id).toList());
-        return accounts.stream().map(a -> a.view(counts.getOrDefault(a.id(), Map.of()))).toList();
+        return accounts.stream().map(a -> withDns(a.view(counts.getOrDefault(a.id(), Map.of())))).toList();
     }
 
     @Override
@@ -84,6 +88,7 @@ public class AccountServiceBean implements AccountService {
         if (Account.waitsForSync(details)) {
             outbox.enqueue("account", name);
         }
+        publishSubdomains(before == null ? null : before.details(), details);
         return new Saved(after, existing == null);
     }
 
@@ -119,6 +124,7 @@ public class AccountServiceBean implements AccountService {
         numbers.forEach(n -> audit.record("number", n, Map.of("telephoneNumber", n, "accountName", name), null));
         em.remove(account);
         audit.record("account", name, before, null);
+        publishSubdomains(before.details(), null);
         routing.fire(RoutingChange.accountRemoved(name, numbers));
     }
 
@@ -130,8 +136,42 @@ public class AccountServiceBean implements AccountService {
         }
     }
 
+    /**
+     * A changed Direct Routing subdomain (label or tokens) goes to DNS through the outbox: the new label published,
+     * an old one no longer used withdrawn. The task names the label; the sync publishes whatever the label's
+     * account says at that moment.
+     */
+    private void publishSubdomains(AccountDetails before, AccountDetails after) {
+        if (!dns.configured()) {
+            return;
+        }
+        String old = label(before);
+        String now = label(after);
+        if (now != null && !Objects.equals(tokens(before), tokens(after))) {
+            outbox.enqueue("dns", now);
+        }
+        if (old != null && !old.equals(now)) {
+            outbox.enqueue("dns", old);
+        }
+    }
+
+    private static String label(AccountDetails details) {
+        return details == null || details.directRouting() == null ? null : details.directRouting().subdomain();
+    }
+
+    private static List<String> tokens(AccountDetails details) {
+        var dr = details == null ? null : details.directRouting();
+        return dr == null ? null : java.util.Arrays.asList(dr.subdomain(), dr.region1Token(), dr.region2Token());
+    }
+
     private AccountView view(Account account) {
-        return account.view(numberCounts(List.of(account.id())).getOrDefault(account.id(), Map.of()));
+        return withDns(account.view(numberCounts(List.of(account.id())).getOrDefault(account.id(), Map.of())));
+    }
+
+    private AccountView withDns(AccountView view) {
+        var dr = view.details().directRouting();
+        return dr == null || dr.subdomain() == null ? view
+                : view.withSubdomainStatus(dns.status(dr.subdomain(), dr.region1Token(), dr.region2Token()));
     }
 
     /** Numbers per service of each account, in one grouped query (acg-behaviour.md §1.5 numberCount). */

@@ -18,6 +18,7 @@ import org.opencg.core.accounts.ProvisioningError;
 import org.opencg.core.audit.Actor;
 import org.opencg.core.audit.AuditTrail;
 import org.opencg.core.consents.ConsentServiceBean;
+import org.opencg.core.dns.SubdomainDns;
 import org.opencg.core.numbers.NumberDetails;
 import org.opencg.core.numbers.Service;
 import org.opencg.core.numbers.SyncRules;
@@ -47,6 +48,12 @@ public class SyncProcessor {
     @Inject
     Actor actor;
 
+    @EJB
+    OperatorConnectLink link;
+
+    @EJB
+    SubdomainDns dns;
+
     /** The ids of tasks due now, oldest first. */
     public List<Long> due(int max) {
         return em.createQuery("select t.id from SyncTask t where t.nextAttemptAt <= :now order by t.id", Long.class)
@@ -59,7 +66,8 @@ public class SyncProcessor {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     @ActivateRequestContext
-    public void process(long taskId, OperatorConnectClient client, SyncSettings settings) {
+    public void process(long taskId) {
+        SyncSettings settings = link.settings();
         SyncTask task = em.find(SyncTask.class, taskId);
         if (task == null) {
             return;
@@ -67,9 +75,10 @@ public class SyncProcessor {
         actor.set(SYNC_ACTOR, Actor.SYNC, null);
         try {
             switch (task.resourceType()) {
-                case "number" -> syncNumber(task, client);
-                case "account" -> syncAccount(task.resourceKey(), client);
-                case "consent" -> syncConsent(task.resourceKey(), client);
+                case "number" -> syncNumber(task, link.client());
+                case "account" -> syncAccount(task.resourceKey(), link.client());
+                case "consent" -> syncConsent(task.resourceKey(), link.client());
+                case "dns" -> publishSubdomain(task.resourceKey());
                 default -> { }
             }
             em.remove(task);
@@ -146,6 +155,18 @@ public class SyncProcessor {
         }
     }
 
+    /** Makes DNS serve what the account holding this subdomain label says, or nothing when none holds it. */
+    private void publishSubdomain(String label) throws OperatorConnectException {
+        if (!dns.configured()) {
+            return; // DNS publishing was switched off since the change: nothing to publish to
+        }
+        String[] tokens = em.createQuery("select a.drRegion1Token, a.drRegion2Token from Account a"
+                + " where a.drSubdomain = :label and a.drEnabled = true order by a.name", Object[].class)
+                .setParameter("label", label).setMaxResults(1).getResultStream()
+                .map(row -> new String[] {(String) row[0], (String) row[1]}).findFirst().orElse(null);
+        dns.publish(label, tokens);
+    }
+
     /** A refusal: the resource is {@code failed} with the backend's errors (the task is dropped by the caller). */
     private void failed(SyncTask task, List<ProvisioningError> errors) {
         switch (task.resourceType()) {
@@ -170,9 +191,9 @@ public class SyncProcessor {
     /** Pulls every consent from Teams into the local table. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     @ActivateRequestContext
-    public int pullConsents(OperatorConnectClient client) throws OperatorConnectException {
+    public int pullConsents() throws OperatorConnectException {
         actor.set(SYNC_ACTOR, Actor.SYNC, null);
-        List<OperatorConnectClient.Consent> pulled = client.consents();
+        List<OperatorConnectClient.Consent> pulled = link.client().consents();
         pulled.forEach(consents::pulled);
         return pulled.size();
     }

@@ -42,7 +42,6 @@ public class SyncScheduler {
     OperatorConnectLink link;
 
     private SyncSettings settings;
-    private OperatorConnectClient client;
     private ScheduledFuture<?> outbox;
     private ScheduledFuture<?> pull;
     private volatile boolean stopping;
@@ -53,19 +52,15 @@ public class SyncScheduler {
         if (!settings.configured()) {
             LOG.warning("opencg.oc.url is not set: Operator Connect and Teams Phone Mobile changes wait in the sync"
                     + " outbox until it is");
-            return;
-        }
-        try {
-            client = link.client();
-        } catch (OperatorConnectException e) {
-            throw new IllegalStateException(e);
+        } else {
+            pull = executor.scheduleWithFixedDelay(this::pullConsents, 0, settings.consentPull().toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
         outbox = executor.scheduleWithFixedDelay(this::drain, settings.poll().toMillis(), settings.poll().toMillis(),
                 TimeUnit.MILLISECONDS);
-        pull = executor.scheduleWithFixedDelay(this::pullConsents, 0, settings.consentPull().toMillis(),
-                TimeUnit.MILLISECONDS);
-        LOG.info(() -> "flow-through sync to " + settings.url() + ": outbox read every " + settings.poll().toMillis()
-                + " ms, consents pulled every " + settings.consentPull().toSeconds() + " s");
+        LOG.info(() -> "sync outbox read every " + settings.poll().toMillis() + " ms"
+                + (settings.configured() ? "; Operator Connect at " + settings.url() + ", consents pulled every "
+                        + settings.consentPull().toSeconds() + " s" : ""));
     }
 
     private void drain() {
@@ -76,7 +71,7 @@ public class SyncScheduler {
                     if (stopping) {
                         return;
                     }
-                    processor.process(id, client, settings);
+                    processor.process(id);
                 }
                 due = due.size() < BATCH ? List.of() : processor.due(BATCH);
             }
@@ -88,7 +83,7 @@ public class SyncScheduler {
 
     private void pullConsents() {
         try {
-            int count = processor.pullConsents(client);
+            int count = processor.pullConsents();
             LOG.fine(() -> count + " consents pulled");
         } catch (OperatorConnectException e) {
             LOG.warning("consents not pulled: " + e.getMessage());
@@ -102,6 +97,8 @@ public class SyncScheduler {
         stopping = true;
         if (outbox != null) {
             outbox.cancel(false);
+        }
+        if (pull != null) {
             pull.cancel(false);
         }
     }

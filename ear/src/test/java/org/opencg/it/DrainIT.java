@@ -34,6 +34,7 @@ class DrainIT {
             "OPENCG_SIP_LISTENING_POINT_ISC", "tls:127.0.0.1:35065",
             "OPENCG_SIP_DRAIN_SECONDS", String.valueOf(DRAIN_SECONDS),
             "OPENCG_RTPENGINE_NG_ADDRESS", "127.0.0.1:32223",
+            "OPENCG_OC_EMULATOR_PORT", "38086",
             "OPENCG_RTPENGINE_PORT_RANGE", "43000-43999",
             "OPENCG_EAR", HOME.resolve("opencg-test.ear").toString()));
 

@@ -23,6 +23,7 @@ final class Launcher {
     private final Path home;
     private final Map<String, String> environment;
     private final String rtpengineNg;
+    private final String ocEmulatorPort;
 
     /** A gateway at {@code home} with the given OPENCG_* settings (OPENCG_RTPENGINE_NG_ADDRESS among them). */
     Launcher(Path home, Map<String, String> settings) {
@@ -31,6 +32,7 @@ final class Launcher {
         this.environment.put("OPENCG_HOME", home.toString());
         this.environment.put("OPENCG_SKIP_BUILD", "1");
         this.rtpengineNg = settings.get("OPENCG_RTPENGINE_NG_ADDRESS");
+        this.ocEmulatorPort = settings.get("OPENCG_OC_EMULATOR_PORT");
     }
 
     Path home() {
@@ -76,7 +78,8 @@ final class Launcher {
     List<String> leftovers() {
         return ProcessHandle.allProcesses()
                 .map(p -> p.info().commandLine().orElse(""))
-                .filter(c -> c.contains(home.toString()) || rtpengineNg != null && c.contains("--listen-ng=" + rtpengineNg))
+                .filter(c -> c.contains(home.toString()) || rtpengineNg != null && c.contains("--listen-ng=" + rtpengineNg)
+                        || ocEmulatorPort != null && c.contains("oc-emulator") && c.endsWith("--port " + ocEmulatorPort))
                 .toList();
     }
 }

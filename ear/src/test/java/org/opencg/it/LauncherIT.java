@@ -35,6 +35,8 @@ class LauncherIT {
 
     private static final Path HOME = Path.of("target/launcher-home").toAbsolutePath();
     private static final int HTTP_PORT = 28080;
+    /** The account made through the launched gateway's API; the launcher home may keep earlier runs' data. */
+    private static final String ACCOUNT = "launcher-" + System.currentTimeMillis();
     private static final Launcher LAUNCHER = new Launcher(HOME, Map.of(
             "OPENCG_HTTP_PORT", String.valueOf(HTTP_PORT),
             "OPENCG_MANAGEMENT_PORT", "29990",
@@ -42,6 +44,7 @@ class LauncherIT {
             "OPENCG_SIP_LISTENING_POINT_TEAMS", "tls:127.0.0.1:25063",
             "OPENCG_SIP_LISTENING_POINT_ISC", "tls:127.0.0.1:25065",
             "OPENCG_RTPENGINE_NG_ADDRESS", "127.0.0.1:22223",
+            "OPENCG_OC_EMULATOR_PORT", "28086",
             "OPENCG_RTPENGINE_PORT_RANGE", "42000-42999"));
 
     private static Launcher.Result opencg(Map<String, String> extra, String... args) throws Exception {
@@ -77,6 +80,7 @@ class LauncherIT {
         assertTrue(run.out().contains("SIP           operator udp:127.0.0.1:25060, operator tcp:127.0.0.1:25060, "
                 + "operator tls:127.0.0.1:25061, teams tls:127.0.0.1:25063, isc tls:127.0.0.1:25065"), run.out());
         assertTrue(Files.exists(HOME.resolve("data/h2/tls/gateway.p12")), "no gateway certificate made at first run");
+        assertTrue(run.out().contains("Operator Connect API  http://127.0.0.1:28086/oc   (local emulator"), run.out());
         String password = firstAdminFile().trim().split(":")[1];
         assertTrue(run.out().contains("First login   admin / " + password), run.out());
 
@@ -101,11 +105,20 @@ class LauncherIT {
         assertEquals(0, read.exit(), read.out() + read.err());
         String readToken = read.out().trim();
         assertEquals(200, api("GET", "/accounts", readToken, null).statusCode());
-        assertEquals(403, api("PUT", "/accounts/launcher", readToken, "{}").statusCode());
+        assertEquals(403, api("PUT", "/accounts/" + ACCOUNT, readToken, "{}").statusCode());
         assertEquals(401, api("GET", "/accounts", null, null).statusCode());
         String admin = opencg("token", "--hours", "1", "Admin").out().trim();
-        HttpResponse<String> created = api("PUT", "/accounts/launcher", admin, "{\"correlationId\":\"kept\"}");
+        // Operator Connect with flow-through sync to the emulator's demo enterprise: the launched gateway syncs it.
+        HttpResponse<String> created = api("PUT", "/accounts/" + ACCOUNT, admin, """
+                {"correlationId":"kept","serviceDetails":{"teamsTenantId":"7f3e9a62-4b1c-4d8e-9f2a-0c5b6d7e8f90",
+                 "teamsOperatorConnect":{"syncEnabled":true,"enabled":true}}}""");
         assertEquals(201, created.statusCode(), created.body());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!api("GET", "/accounts/" + ACCOUNT, admin, null).body().contains("\"serviceProvisioningStatus\":\"synced\"")) {
+            assertTrue(System.nanoTime() < deadline, "the account did not sync with the emulator: "
+                    + api("GET", "/accounts/" + ACCOUNT, admin, null).body());
+            Thread.sleep(250);
+        }
 
         Launcher.Result wrong = opencg("token", "Superuser");
         assertEquals(1, wrong.exit());
@@ -149,7 +162,7 @@ class LauncherIT {
         assertEquals(0, run.exit(), run.out() + run.err());
         assertEquals(before, firstAdminFile());
         String admin = opencg("token", "Admin").out().trim();
-        HttpResponse<String> kept = api("GET", "/accounts/launcher", admin, null);
+        HttpResponse<String> kept = api("GET", "/accounts/" + ACCOUNT, admin, null);
         assertEquals(200, kept.statusCode(), "an acknowledged write survives a restart: " + kept.body());
         String log = Files.readString(HOME.resolve("wildfly/log/server.log"));
         assertTrue(log.contains("WFLYSRV0010: Deployed \"opencg.ear\""), "the EAR did not deploy again");

@@ -27,7 +27,8 @@ import javax.servlet.sip.annotation.SipListener;
  * re-INVITE, BYE and CANCEL between the linked legs;</li>
  * <li>{@code uac}: answers 200 and then itself calls {@code X-Target} (UAC origination) and hangs up;</li>
  * <li>{@code fork}, {@code hunt}: proxied by {@link TestProxyServlet} to the targets in {@code X-Target};</li>
- * <li>any other user: 404; OPTIONS: 200; REGISTER: 403; an unknown method: 501.</li>
+ * <li>any other user: 404; OPTIONS: 200 (to an E.164 user: its route, see {@link #doOptions}); REGISTER: 403;
+ * an unknown method: 501.</li>
  * </ul>
  */
 @javax.servlet.sip.annotation.SipServlet(name = "TestCalls", applicationName = "test")
@@ -89,9 +90,43 @@ public class TestCallsServlet extends SipServlet implements TimerListener {
         }
     }
 
+    /**
+     * OPTIONS to an E.164 user looks the number up in the Provisioning API's routing snapshot, the way the B2BUA
+     * routes calls: 200 with {@code X-Route: <account>;<services>;<custom header>;<tenant>}, or 404 when the number
+     * is not provisioned. Any other OPTIONS: 200.
+     */
     @Override
     protected void doOptions(SipServletRequest request) throws IOException {
-        request.createResponse(200).send();
+        String user = user(request);
+        if (!user.startsWith("+")) {
+            request.createResponse(200).send();
+            return;
+        }
+        org.opencg.core.routing.Route route = routes().lookup(user);
+        if (route == null) {
+            request.createResponse(404).send();
+            return;
+        }
+        SipServletResponse found = request.createResponse(200);
+        found.setHeader("X-Route", route.account().name() + ";" + new java.util.TreeSet<>(route.number().services()
+                .stream().map(org.opencg.core.numbers.Service::property).toList()) + ";"
+                + route.number().customSipHeader() + ";" + route.account().teamsTenantId());
+        found.send();
+    }
+
+    private static volatile org.opencg.core.routing.RoutingSnapshot snapshot;
+
+    /** Looked up once, then read directly, as the routing table's contract says. */
+    private static org.opencg.core.routing.RoutingSnapshot routes() {
+        if (snapshot == null) {
+            try {
+                snapshot = ((org.opencg.core.routing.RoutingTable) new javax.naming.InitialContext()
+                        .lookup(org.opencg.core.routing.RoutingTable.JNDI)).snapshot();
+            } catch (javax.naming.NamingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return snapshot;
     }
 
     /** Methods this application knows nothing of get 501, as RFC 3261 §8.2.1 says. */

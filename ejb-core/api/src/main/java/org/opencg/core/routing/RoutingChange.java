@@ -26,8 +26,8 @@ public record RoutingChange(List<NumberRoute> numbersPut, List<String> numbersRe
         if (accountPut != null) {
             snapshot.put(accountPut);
         }
-        numbersPut.forEach(snapshot::put);
-        numbersRemoved.forEach(snapshot::removeNumber);
+        snapshot.putAll(numbersPut);
+        snapshot.removeAll(numbersRemoved);
         if (accountRemoved != null) {
             snapshot.removeAccount(accountRemoved);
         }

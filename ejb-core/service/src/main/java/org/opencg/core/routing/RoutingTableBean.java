@@ -1,6 +1,8 @@
 package org.opencg.core.routing;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -43,13 +45,14 @@ public class RoutingTableBean implements RoutingTable {
     @PostConstruct
     void load() {
         long started = System.nanoTime();
-        long numbers = em.createQuery("select count(n) from TelephoneNumber n", Long.class).getSingleResult();
-        RoutingSnapshot loaded = new RoutingSnapshot((int) Math.min(Integer.MAX_VALUE / 2, numbers));
+        RoutingSnapshot loaded = new RoutingSnapshot();
+        List<NumberRoute> chunk = new ArrayList<>();
         em.createNamedQuery("Account.ordered", Account.class).getResultStream()
                 .forEach(a -> loaded.put(AccountRoute.of(a.name(), a.details())));
         em.createQuery("select n.e164, a.name, n.operatorConnect.enabled, n.directRouting, n.phoneMobile.enabled,"
                 + " n.zoom, n.callProtection, n.customSipHeader from TelephoneNumber n join n.account a",
-                Object[].class).getResultStream().forEach(row -> loaded.put(route(row)));
+                Object[].class).getResultStream().map(RoutingTableBean::route).forEach(chunk::add);
+        loaded.putAll(chunk);
         snapshot = loaded;
         LOG.info(() -> String.format("routing snapshot: %d numbers of %d accounts loaded in %d ms", loaded.size(),
                 em.createNamedQuery("Account.count", Long.class).getSingleResult(),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ./opencg bench provisioning [--postgres]: the Provisioning API end to end on a gateway of its own (own home, own
 # ports, fresh database): 10,000 Operator Connect numbers with flow-through sync to the emulator, sent as 100
-# batches of 100, then single-number GETs. Ends with one line:
+# batches of 100, then single-number GETs (SYNC=false: the same numbers without flow-through sync, to see the API's
+# own cost). Ends with one line:
 #   numbers=10000 batches_s=<API time> synced_s=<until all synced> get_p50_ms=<x> get_p99_ms=<y>
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -18,9 +19,10 @@ mkdir -p "$HOME_DIR"
 "$ROOT/opencg" run "${MODE[@]}" >"$HOME_DIR/run.log" 2>&1 || { cat "$HOME_DIR/run.log"; exit 1; }
 trap '"$ROOT/opencg" stop >/dev/null 2>&1' EXIT
 TOKEN=$("$ROOT/opencg" token --hours 2 Admin)
-python3 - "$TOKEN" <<'PY'
+python3 - "$TOKEN" "${SYNC:-true}" <<'PY'
 import http.client, json, sys, time, random
 token = sys.argv[1]
+sync = sys.argv[2] == "true"
 V = "api-version=2024-02-29-preview"
 TENANT = "7f3e9a62-4b1c-4d8e-9f2a-0c5b6d7e8f90"  # the emulator's demo enterprise
 conn = http.client.HTTPConnection("127.0.0.1", 58080, timeout=60)
@@ -34,7 +36,7 @@ def call(method, path, body=None):
         sys.exit("%s %s -> %d %s" % (method, path, r.status, data[:300]))
     return json.loads(data) if data else None
 call("PUT", "/accounts/bench", {"serviceDetails": {"teamsTenantId": TENANT,
-     "teamsOperatorConnect": {"syncEnabled": True, "enabled": True}}})
+     "teamsOperatorConnect": {"syncEnabled": sync, "enabled": True}}})
 numbers = ["+4420%08d" % (10_000_000 + i) for i in range(10_000)]
 start = time.monotonic()
 for b in range(100):

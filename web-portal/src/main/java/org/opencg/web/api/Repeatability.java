@@ -11,7 +11,6 @@ import java.util.Set;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -42,7 +41,7 @@ public class Repeatability implements ContainerRequestFilter, ContainerResponseF
     private static final String FIRST_SENT = "Repeatability-First-Sent";
     private static final String RESULT = "Repeatability-Result";
     private static final String KEEP = "opencg.repeatability";
-    private static final Jsonb JSON = JsonbBuilder.create();
+    private static final Jsonb JSON = JsonbResolver.JSONB;
 
     @EJB(lookup = RepeatableRequests.JNDI)
     RepeatableRequests store;

@@ -23,6 +23,7 @@ public class Account {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    @org.hibernate.annotations.NaturalId(mutable = false)
     @Column(nullable = false, unique = true, length = 100)
     private String name;
     @Column(name = "correlation_id")

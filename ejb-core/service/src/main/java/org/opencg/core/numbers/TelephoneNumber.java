@@ -29,6 +29,7 @@ public class TelephoneNumber {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    @org.hibernate.annotations.NaturalId
     @Column(name = "e164", nullable = false, unique = true, length = 16)
     private String e164;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -35,7 +35,7 @@ public final class HttpOperatorConnectClient implements OperatorConnectClient {
         this.base = URI.create(base.endsWith("/") ? base : base + "/");
         this.timeout = timeout;
         this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     public record ConsentPage(List<Consent> value) {

@@ -54,10 +54,15 @@ public class SyncProcessor {
     @EJB
     SubdomainDns dns;
 
-    /** The ids of tasks due now, oldest first. */
-    public List<Long> due(int max) {
-        return em.createQuery("select t.id from SyncTask t where t.nextAttemptAt <= :now order by t.id", Long.class)
-                .setParameter("now", Instant.now()).setMaxResults(max).getResultList();
+    /** A task due now: its id, and the resource it is about (tasks of one resource go to one worker). */
+    public record Due(long id, String resource) {
+    }
+
+    /** The tasks due now, oldest first. */
+    public List<Due> due(int max) {
+        return em.createQuery("select t.id, t.resourceType, t.resourceKey from SyncTask t where t.nextAttemptAt <= :now"
+                + " order by t.id", Object[].class).setParameter("now", Instant.now()).setMaxResults(max)
+                .getResultStream().map(row -> new Due((Long) row[0], row[1] + "/" + row[2])).toList();
     }
 
     public long backlog() {

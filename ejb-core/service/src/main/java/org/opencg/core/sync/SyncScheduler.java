@@ -1,6 +1,11 @@
 package org.opencg.core.sync;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -15,12 +20,12 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 
 /**
  * Drives the flow-through sync: reads the outbox every {@code opencg.sync.poll-ms} and works each due task, and
- * pulls consents every {@code opencg.sync.consent-pull-seconds}. One worker thread, so tasks of one resource never
- * race; nothing is lost if the server stops mid-way, since a task leaves the outbox only in the transaction that
+ * pulls consents every {@code opencg.sync.consent-pull-seconds}. Nothing is lost if the server stops mid-way, since a task leaves the outbox only in the transaction that
  * records its verdict.
  */
 @Singleton
@@ -34,6 +39,9 @@ public class SyncScheduler {
 
     @Resource
     ManagedScheduledExecutorService executor;
+
+    @Resource
+    ManagedExecutorService workers;
 
     @EJB
     SyncProcessor processor;
@@ -63,19 +71,35 @@ public class SyncScheduler {
                         + settings.consentPull().toSeconds() + " s" : ""));
     }
 
+    /**
+     * Works the due tasks on {@code opencg.sync.workers} threads at once, since each waits for a remote answer;
+     * the tasks of one resource always go to the same worker, in order, so two never race for one resource.
+     */
     private void drain() {
         try {
-            List<Long> due = processor.due(BATCH);
+            List<SyncProcessor.Due> due = processor.due(BATCH);
             while (!due.isEmpty() && !stopping) {
-                for (Long id : due) {
-                    if (stopping) {
-                        return;
-                    }
-                    processor.process(id);
+                Map<Integer, List<Long>> byWorker = new HashMap<>();
+                for (SyncProcessor.Due task : due) {
+                    byWorker.computeIfAbsent(Math.floorMod(task.resource().hashCode(), settings.workers()),
+                            w -> new ArrayList<>()).add(task.id());
+                }
+                List<Future<?>> running = new ArrayList<>();
+                for (List<Long> tasks : byWorker.values()) {
+                    running.add(workers.submit(() -> tasks.forEach(id -> {
+                        if (!stopping) {
+                            processor.process(id);
+                        }
+                    })));
+                }
+                for (Future<?> worker : running) {
+                    worker.get();
                 }
                 due = due.size() < BATCH ? List.of() : processor.due(BATCH);
             }
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException e) {
             // A database hiccup must not end the schedule: the next round tries again.
             LOG.log(Level.WARNING, "sync outbox round failed; trying again in " + settings.poll().toMillis() + " ms", e);
         }

@@ -6,11 +6,11 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * The flow-through sync's settings (README "Settings"): where the Operator Connect API is ({@code opencg.oc.url};
- * empty means not configured, and changes wait in the outbox until it is), how often the outbox is read, the
- * retry back-off, and how often consents are pulled.
+ * empty means not configured, and changes wait in the outbox until it is), how often the outbox is read, how
+ * many tasks are worked at once, the retry back-off, and how often consents are pulled.
  */
 public record SyncSettings(String url, String token, Duration timeout, Duration poll, Duration retryInitial,
-        Duration retryMax, Duration consentPull) {
+        Duration retryMax, Duration consentPull, int workers) {
 
     public static SyncSettings from(Config config) {
         return new SyncSettings(config.getOptionalValue("opencg.oc.url", String.class).orElse(""),
@@ -20,7 +20,8 @@ public record SyncSettings(String url, String token, Duration timeout, Duration 
                 Duration.ofMillis(config.getOptionalValue("opencg.sync.retry-initial-ms", Long.class).orElse(1000L)),
                 Duration.ofMillis(config.getOptionalValue("opencg.sync.retry-max-ms", Long.class).orElse(60_000L)),
                 Duration.ofSeconds(config.getOptionalValue("opencg.sync.consent-pull-seconds", Long.class)
-                        .orElse(60L)));
+                        .orElse(60L)),
+                Math.max(1, config.getOptionalValue("opencg.sync.workers", Integer.class).orElse(8)));
     }
 
     public boolean configured() {

@@ -47,6 +47,9 @@ public final class OperatorConnectEmulator implements AutoCloseable {
     }
 
     public static OperatorConnectEmulator start(String address, int port) throws IOException {
+        // The JDK server writes headers and body separately; with Nagle on, each answer then waits for the
+        // client's delayed ACK (~40 ms). Read once, when the server classes load, so set before the first server.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 64);
         OperatorConnectEmulator emulator = new OperatorConnectEmulator(server);
         server.createContext("/oc/", emulator::api);

@@ -79,6 +79,10 @@ class AccountsApiIT {
         HttpResponse<String> read = ProvisioningApi.getUrl(account(name));
         assertEquals(200, read.statusCode());
         assertEquals(etag, read.headers().firstValue("ETag").orElseThrow());
+        HttpResponse<String> unchanged = ProvisioningApi.getUrl(account(name), "If-None-Match", etag);
+        assertEquals(304, unchanged.statusCode(), "a conditional GET of an unchanged account");
+        assertTrue(unchanged.body().isEmpty());
+        assertAzureError(ProvisioningApi.getUrl(account(name), "If-Match", "\"999999\""), 412, "PreconditionFailed");
         JsonObject body = TestServer.json(read.body());
         assertEquals(name, body.getString("name"));
         assertEquals("crm-42", body.getString("correlationId"));

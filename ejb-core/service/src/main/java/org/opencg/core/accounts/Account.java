@@ -56,10 +56,8 @@ public class Account {
     private Boolean zoomSync;
     @Column(name = "aocp_enabled")
     private Boolean aocpEnabled;
-    @Column(name = "provisioning_status", nullable = false, length = 16)
-    private String provisioningStatus;
-    @Column(name = "provisioning_errors", length = 4000)
-    private String provisioningErrors;
+    @jakarta.persistence.Embedded
+    private SyncState sync;
     @Version
     private long version;
     @Column(name = "created_at", nullable = false)
@@ -95,8 +93,7 @@ public class Account {
         drSubdomain = dr == null ? null : dr.subdomain();
         drRegion1Token = dr == null ? null : dr.region1Token();
         drRegion2Token = dr == null ? null : dr.region2Token();
-        provisioningStatus = waitsForSync(details) ? "pending" : "synced";
-        provisioningErrors = null;
+        sync = SyncState.of(waitsForSync(details));
         updatedAt = now;
     }
 
@@ -111,8 +108,7 @@ public class Account {
 
     /** The sync's verdict: {@code synced}, or {@code failed} with what the backend said. */
     public void syncResult(String status, List<ProvisioningError> errors, Instant now) {
-        provisioningStatus = status;
-        provisioningErrors = ProvisioningErrors.encode(errors);
+        sync = SyncState.verdict(status, errors);
         updatedAt = now;
     }
 
@@ -148,13 +144,13 @@ public class Account {
                 flags(tpmEnabled, tpmSync), flags(zoomEnabled, zoomSync), aocpEnabled);
     }
 
-    public String provisioningStatus() {
-        return provisioningStatus;
+    public SyncState sync() {
+        return sync;
     }
 
     /** The account as the faces show it, with its number counts per service (counted by the caller). */
     public AccountView view(java.util.Map<org.opencg.core.numbers.Service, Long> numberCounts) {
-        return new AccountView(name, details(), provisioningStatus, ProvisioningErrors.decode(provisioningErrors),
+        return new AccountView(name, details(), sync.status(), sync.errors(),
                 numberCounts,
                 drSubdomain == null ? null : "notProvisioned", version);
     }

@@ -8,12 +8,12 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
 /** A backend's errors for a resource, stored as one JSON array column: they are only ever read whole. */
-public final class ProvisioningErrors {
+final class ProvisioningErrors {
 
     private ProvisioningErrors() {
     }
 
-    public static String encode(List<ProvisioningError> errors) {
+    static String encode(List<ProvisioningError> errors) {
         if (errors == null || errors.isEmpty()) {
             return null;
         }
@@ -25,7 +25,7 @@ public final class ProvisioningErrors {
                 errors.get(0).message().substring(0, Math.min(errors.get(0).message().length(), 3000)))));
     }
 
-    public static List<ProvisioningError> decode(String json) {
+    static List<ProvisioningError> decode(String json) {
         if (json == null || json.isEmpty()) {
             return List.of();
         }

@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.opencg.core.accounts.ProvisioningError;
-import org.opencg.core.accounts.ProvisioningErrors;
+import org.opencg.core.accounts.SyncState;
 import org.opencg.core.sync.OperatorConnectClient.Consent;
 import org.opencg.core.sync.OperatorConnectClient.Contact;
 
@@ -50,10 +50,8 @@ public class TeamsConsent {
     private String relationshipComment;
     @Column(name = "relationship_modified_on")
     private Instant relationshipModifiedOn;
-    @Column(name = "provisioning_status", nullable = false, length = 16)
-    private String provisioningStatus;
-    @Column(name = "provisioning_errors", length = 4000)
-    private String provisioningErrors;
+    @jakarta.persistence.Embedded
+    private SyncState sync;
     @Version
     private long version;
 
@@ -63,7 +61,7 @@ public class TeamsConsent {
 
     TeamsConsent(Consent pulled) {
         this.tenantId = pulled.tenantId();
-        this.provisioningStatus = "synced";
+        this.sync = SyncState.of(false);
         this.relationshipStatus = pulled.relationshipStatus();
         this.relationshipComment = pulled.relationshipComment();
         this.relationshipModifiedOn = instant(pulled.relationshipModifiedOn());
@@ -83,7 +81,7 @@ public class TeamsConsent {
         consentedCountries = pulled.consentedCountries() == null || pulled.consentedCountries().isEmpty() ? null
                 : String.join(",", pulled.consentedCountries());
         contacts = pulled.contacts() == null || pulled.contacts().isEmpty() ? null : JSON.toJson(pulled.contacts());
-        if (!"pending".equals(provisioningStatus) && pulled.relationshipStatus() != null) {
+        if (!sync.pending() && pulled.relationshipStatus() != null) {
             relationshipStatus = pulled.relationshipStatus();
             relationshipComment = pulled.relationshipComment();
             relationshipModifiedOn = instant(pulled.relationshipModifiedOn());
@@ -104,13 +102,11 @@ public class TeamsConsent {
             relationshipComment = comment;
         }
         relationshipModifiedOn = now;
-        provisioningStatus = "pending";
-        provisioningErrors = null;
+        sync = SyncState.of(true);
     }
 
     void syncResult(String newStatus, List<ProvisioningError> errors) {
-        provisioningStatus = newStatus;
-        provisioningErrors = ProvisioningErrors.encode(errors);
+        sync = SyncState.verdict(newStatus, errors);
     }
 
     private static Instant instant(String text) {
@@ -145,7 +141,7 @@ public class TeamsConsent {
                 : JSON.fromJson(contacts, new java.util.ArrayList<Contact>() { }.getClass().getGenericSuperclass());
         return new ConsentView(tenantId, operatorId, status, consentedOn, lastModifiedOn,
                 consentedCountries == null ? List.of() : List.of(consentedCountries.split(",")), people,
-                relationshipStatus, relationshipComment, relationshipModifiedOn, accountName, provisioningStatus,
-                ProvisioningErrors.decode(provisioningErrors), version);
+                relationshipStatus, relationshipComment, relationshipModifiedOn, accountName, sync.status(),
+                sync.errors(), version);
     }
 }

@@ -77,7 +77,7 @@ public class NumberServiceBean implements NumberService {
             parameters.put("account", filter.accountName());
         }
         if (filter.provisioningStatus() != null) {
-            where.append(" and n.provisioningStatus = :status");
+            where.append(" and n.sync.status = :status");
             parameters.put("status", filter.provisioningStatus());
         }
         for (Service service : filter.services()) {
@@ -143,14 +143,14 @@ public class NumberServiceBean implements NumberService {
         List<NumberView> before = new ArrayList<>(numbers.size());
         for (NumberEntry entry : numbers) {
             NumberDetails details = withAccount(entry.details(), account.name());
-            String status = SyncRules.needsSync(details, accountDetails) ? "pending" : "synced";
+            boolean waits = SyncRules.needsSync(details, accountDetails);
             TelephoneNumber number = existing.get(entry.telephoneNumber());
             before.add(number == null ? null : number.view());
             if (number == null) {
-                number = new TelephoneNumber(entry.telephoneNumber(), account, details, status, now);
+                number = new TelephoneNumber(entry.telephoneNumber(), account, details, waits, now);
                 em.persist(number);
             } else {
-                number.replaceWith(details, status, now);
+                number.replaceWith(details, waits, now);
             }
             written.add(number);
         }

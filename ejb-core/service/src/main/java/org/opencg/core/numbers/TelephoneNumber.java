@@ -19,7 +19,7 @@ import jakarta.persistence.Version;
 
 import org.opencg.core.accounts.Account;
 import org.opencg.core.accounts.ProvisioningError;
-import org.opencg.core.accounts.ProvisioningErrors;
+import org.opencg.core.accounts.SyncState;
 
 /** A telephone number provisioned on an account, with its services and the state of its flow-through sync. */
 @Entity
@@ -73,10 +73,8 @@ public class TelephoneNumber {
     private Boolean callProtection;
     @Column(name = "custom_sip_header", length = 100)
     private String customSipHeader;
-    @Column(name = "provisioning_status", nullable = false, length = 16)
-    private String provisioningStatus;
-    @Column(name = "provisioning_errors", length = 4000)
-    private String provisioningErrors;
+    @jakarta.persistence.Embedded
+    private SyncState sync;
     @Version
     private long version;
     @Column(name = "created_at", nullable = false)
@@ -88,18 +86,18 @@ public class TelephoneNumber {
         // for JPA
     }
 
-    public TelephoneNumber(String e164, Account account, NumberDetails details, String status, Instant now) {
+    public TelephoneNumber(String e164, Account account, NumberDetails details, boolean waitsForSync, Instant now) {
         this.e164 = e164;
         this.account = account;
         this.createdAt = now;
-        replaceWith(details, status, now);
+        replaceWith(details, waitsForSync, now);
     }
 
     /**
      * PUT semantics: every writable field takes the new value. Teams' capability answer is kept, since a client
      * cannot send it and the sync will refresh it.
      */
-    public final void replaceWith(NumberDetails details, String status, Instant now) {
+    public final void replaceWith(NumberDetails details, boolean waitsForSync, Instant now) {
         TeamsNumber oc = keepTeamsAnswer(details.operatorConnect(), operatorConnect);
         TeamsNumber tpm = keepTeamsAnswer(details.phoneMobile(), phoneMobile);
         operatorConnect = TeamsSettings.of(oc);
@@ -108,8 +106,7 @@ public class TelephoneNumber {
         zoom = details.zoom();
         callProtection = details.callProtection();
         customSipHeader = details.customSipHeader();
-        provisioningStatus = status;
-        provisioningErrors = null;
+        sync = SyncState.of(waitsForSync);
         updatedAt = now;
     }
 
@@ -124,8 +121,7 @@ public class TelephoneNumber {
 
     /** The sync's verdict: {@code synced}, or {@code failed} with what the backend said. */
     public void syncResult(String status, List<ProvisioningError> errors, Instant now) {
-        provisioningStatus = status;
-        provisioningErrors = ProvisioningErrors.encode(errors);
+        sync = SyncState.verdict(status, errors);
         updatedAt = now;
     }
 
@@ -163,7 +159,7 @@ public class TelephoneNumber {
     }
 
     public NumberView view() {
-        return new NumberView(e164, details(), provisioningStatus, ProvisioningErrors.decode(provisioningErrors),
+        return new NumberView(e164, details(), sync.status(), sync.errors(),
                 version);
     }
 }

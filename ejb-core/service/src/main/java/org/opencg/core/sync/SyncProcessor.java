@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import org.opencg.core.accounts.Account;
 import org.opencg.core.accounts.AccountDetails;
 import org.opencg.core.accounts.ProvisioningError;
+import org.opencg.core.accounts.SyncState;
 import org.opencg.core.audit.Actor;
 import org.opencg.core.audit.AuditTrail;
 import org.opencg.core.consents.ConsentServiceBean;
@@ -111,7 +112,7 @@ public class SyncProcessor {
         }
         String tenant = account.teamsTenantId();
         if (tenant == null) {
-            record(number, "failed", List.of(new ProvisioningError("TeamsTenantIdRequired",
+            record(number, SyncState.FAILED, List.of(new ProvisioningError("TeamsTenantIdRequired",
                     "account " + number.account().name() + " has no teamsTenantId to upload the number to")));
             return;
         }
@@ -123,7 +124,7 @@ public class SyncProcessor {
         if (details.phoneMobileEnabled() && account.phoneMobile() != null && account.phoneMobile().syncEnabled()) {
             upload(client, tenant, number, Service.PHONE_MOBILE, "TeamsPhoneMobile", details.phoneMobile());
         }
-        number.syncResult("synced", List.of(), Instant.now());
+        number.syncResult(SyncState.SYNCED, List.of(), Instant.now());
         em.flush();
         audit.record("number", number.e164(), before, number.view());
     }
@@ -138,25 +139,24 @@ public class SyncProcessor {
     private void syncAccount(String name, OperatorConnectClient client) throws OperatorConnectException {
         Account account = em.createNamedQuery("Account.byName", Account.class).setParameter("name", name)
                 .getResultStream().findFirst().orElse(null);
-        if (account == null || !"pending".equals(account.provisioningStatus()) && !"failed".equals(
-                account.provisioningStatus())) {
+        if (account == null || SyncState.SYNCED.equals(account.sync().status())) {
             return;
         }
         String tenant = account.details().teamsTenantId();
         if (tenant == null) {
-            account.syncResult("failed", List.of(new ProvisioningError("TeamsTenantIdRequired",
+            account.syncResult(SyncState.FAILED, List.of(new ProvisioningError("TeamsTenantIdRequired",
                     "Operator Connect and Teams Phone Mobile need the account's teamsTenantId")), Instant.now());
             return;
         }
         client.checkTenant(tenant);
-        account.syncResult("synced", List.of(), Instant.now());
+        account.syncResult(SyncState.SYNCED, List.of(), Instant.now());
     }
 
     private void syncConsent(String tenantId, OperatorConnectClient client) throws OperatorConnectException {
         String[] relationship = consents.relationship(tenantId);
         if (relationship != null) {
             client.updateCustomerRelationship(tenantId, relationship[0], relationship[1]);
-            consents.pushResult(tenantId, "synced", List.of());
+            consents.pushResult(tenantId, SyncState.SYNCED, List.of());
         }
     }
 
@@ -177,11 +177,11 @@ public class SyncProcessor {
         switch (task.resourceType()) {
             case "number" -> em.createQuery("select n from TelephoneNumber n where n.e164 = :e164",
                     TelephoneNumber.class).setParameter("e164", task.resourceKey()).getResultStream()
-                    .findFirst().ifPresent(n -> record(n, "failed", errors));
+                    .findFirst().ifPresent(n -> record(n, SyncState.FAILED, errors));
             case "account" -> em.createNamedQuery("Account.byName", Account.class)
                     .setParameter("name", task.resourceKey()).getResultStream().findFirst()
-                    .ifPresent(a -> a.syncResult("failed", errors, Instant.now()));
-            case "consent" -> consents.pushResult(task.resourceKey(), "failed", errors);
+                    .ifPresent(a -> a.syncResult(SyncState.FAILED, errors, Instant.now()));
+            case "consent" -> consents.pushResult(task.resourceKey(), SyncState.FAILED, errors);
             default -> { }
         }
     }

@@ -15,7 +15,6 @@ import jakarta.persistence.Version;
 /** An enterprise account: the services it takes and the Teams tenant it belongs to. */
 @Entity
 @Table(name = "account")
-@NamedQuery(name = "Account.byName", query = "select a from Account a where a.name = :name")
 @NamedQuery(name = "Account.ordered", query = "select a from Account a order by a.name")
 @NamedQuery(name = "Account.count", query = "select count(a) from Account a")
 public class Account {
@@ -67,6 +66,11 @@ public class Account {
 
     protected Account() {
         // for JPA
+    }
+
+    /** The account by name, or null (a natural-id read). */
+    public static Account find(jakarta.persistence.EntityManager em, String name) {
+        return em.unwrap(org.hibernate.Session.class).bySimpleNaturalId(Account.class).load(name);
     }
 
     public Account(String name, AccountDetails details, Instant now) {

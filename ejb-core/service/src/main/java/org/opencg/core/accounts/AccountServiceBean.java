@@ -205,8 +205,7 @@ public class AccountServiceBean implements AccountService {
     }
 
     Account find(String name) {
-        return em.createNamedQuery("Account.byName", Account.class).setParameter("name", name).getResultStream()
-                .findFirst().orElse(null);
+        return Account.find(em, name);
     }
 
     Account require(String name) {

@@ -238,7 +238,7 @@ public class NumberServiceBean implements NumberService {
     }
 
     private Account requireAccount(String name) {
-        Account account = em.unwrap(org.hibernate.Session.class).bySimpleNaturalId(Account.class).load(name);
+        Account account = Account.find(em, name);
         if (account == null) {
             throw new ProvisioningException(Kind.NOT_FOUND, "NotFound", "Account '" + name + "' does not exist.",
                     "accountName");
@@ -251,9 +251,7 @@ public class NumberServiceBean implements NumberService {
         AccountRules.checkName(accountName);
         NumberRules.checkNumber(telephoneNumber, "telephoneNumber");
         requireAccount(accountName);
-        // By natural id: the one-number read skips query translation, the bulk of a GET's time in Hibernate.
-        TelephoneNumber number = em.unwrap(org.hibernate.Session.class).bySimpleNaturalId(TelephoneNumber.class)
-                .load(telephoneNumber);
+        TelephoneNumber number = TelephoneNumber.find(em, telephoneNumber);
         if (number == null || !number.account().name().equals(accountName)) {
             throw notFound(accountName, telephoneNumber, "telephoneNumber");
         }

@@ -86,6 +86,11 @@ public class TelephoneNumber {
         // for JPA
     }
 
+    /** The number by its E.164 form, or null. A natural-id read: no query to translate, the fastest way in. */
+    public static TelephoneNumber find(jakarta.persistence.EntityManager em, String e164) {
+        return em.unwrap(org.hibernate.Session.class).bySimpleNaturalId(TelephoneNumber.class).load(e164);
+    }
+
     public TelephoneNumber(String e164, Account account, NumberDetails details, boolean waitsForSync, Instant now) {
         this.e164 = e164;
         this.account = account;

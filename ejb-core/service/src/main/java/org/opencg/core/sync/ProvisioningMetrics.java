@@ -1,6 +1,10 @@
 package org.opencg.core.sync;
 
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
@@ -22,6 +26,8 @@ import org.opencg.core.routing.RoutingTableBean;
 @DependsOn({"SchemaMigration", "RoutingTableBean"})
 public class ProvisioningMetrics {
 
+    private static final List<String> NAMES = List.of("opencg_sync_outbox_tasks", "opencg_routing_numbers");
+
     @Inject
     MeterRegistry registry;
 
@@ -31,12 +37,27 @@ public class ProvisioningMetrics {
     @EJB
     RoutingTableBean routing;
 
+    // As in SipMetrics: registry.gauge (WildFly 39 does not export builder registrations), and the meters removed
+    // on undeploy, or a redeployed EAR would find the old gauge, bound to the old deployment, under the same name.
     @PostConstruct
     void register() {
-        // registry.gauge, not Gauge.builder: WildFly 39's per-deployment registry does not export builder
-        // registrations (see SipMetrics). The state object is this singleton, which the container keeps: a gauge
-        // holds its state only weakly.
-        registry.gauge("opencg_sync_outbox_tasks", Tags.empty(), this, m -> m.processor.backlog());
-        registry.gauge("opencg_routing_numbers", Tags.empty(), this, m -> m.routing.snapshot().size());
+        gauge(NAMES.get(0), m -> m.processor.backlog());
+        gauge(NAMES.get(1), m -> m.routing.snapshot().size());
+    }
+
+    @PreDestroy
+    void unregister() {
+        NAMES.forEach(name -> registry.find(name).meters().forEach(registry::remove));
+    }
+
+    /** NaN when the value cannot be read (e.g. the database is away): a scrape must never fail. */
+    private void gauge(String name, ToDoubleFunction<ProvisioningMetrics> value) {
+        registry.gauge(name, Tags.empty(), this, m -> {
+            try {
+                return value.applyAsDouble(m);
+            } catch (RuntimeException e) {
+                return Double.NaN;
+            }
+        });
     }
 }

@@ -99,9 +99,7 @@ public class SyncProcessor {
     }
 
     private void syncNumber(SyncTask task, OperatorConnectClient client) throws OperatorConnectException {
-        TelephoneNumber number = em.createQuery("select n from TelephoneNumber n join fetch n.account"
-                + " where n.e164 = :e164", TelephoneNumber.class).setParameter("e164", task.resourceKey())
-                .getResultStream().findFirst().orElse(null);
+        TelephoneNumber number = TelephoneNumber.find(em, task.resourceKey());
         AccountDetails account = number == null ? null : number.account().details();
         if (number == null || !SyncRules.needsSync(number.details(), account)) {
             // Gone, or no longer a Teams number of a synced account: Teams lets go of it.
@@ -137,8 +135,7 @@ public class SyncProcessor {
     }
 
     private void syncAccount(String name, OperatorConnectClient client) throws OperatorConnectException {
-        Account account = em.createNamedQuery("Account.byName", Account.class).setParameter("name", name)
-                .getResultStream().findFirst().orElse(null);
+        Account account = Account.find(em, name);
         if (account == null || SyncState.SYNCED.equals(account.sync().status())) {
             return;
         }
@@ -175,11 +172,9 @@ public class SyncProcessor {
     /** A refusal: the resource is {@code failed} with the backend's errors (the task is dropped by the caller). */
     private void failed(SyncTask task, List<ProvisioningError> errors) {
         switch (task.resourceType()) {
-            case "number" -> em.createQuery("select n from TelephoneNumber n where n.e164 = :e164",
-                    TelephoneNumber.class).setParameter("e164", task.resourceKey()).getResultStream()
-                    .findFirst().ifPresent(n -> record(n, SyncState.FAILED, errors));
-            case "account" -> em.createNamedQuery("Account.byName", Account.class)
-                    .setParameter("name", task.resourceKey()).getResultStream().findFirst()
+            case "number" -> java.util.Optional.ofNullable(TelephoneNumber.find(em, task.resourceKey()))
+                    .ifPresent(n -> record(n, SyncState.FAILED, errors));
+            case "account" -> java.util.Optional.ofNullable(Account.find(em, task.resourceKey()))
                     .ifPresent(a -> a.syncResult(SyncState.FAILED, errors, Instant.now()));
             case "consent" -> consents.pushResult(task.resourceKey(), SyncState.FAILED, errors);
             default -> { }

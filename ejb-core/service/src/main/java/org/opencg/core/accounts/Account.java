@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 /** An enterprise account: the services it takes and the Teams tenant it belongs to. */
 @Entity
 @Table(name = "account")
+@NamedQuery(name = "Account.byName", query = "select a from Account a where a.name = :name")
 @NamedQuery(name = "Account.ordered", query = "select a from Account a order by a.name")
 @NamedQuery(name = "Account.count", query = "select count(a) from Account a")
 public class Account {
@@ -22,7 +23,6 @@ public class Account {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @org.hibernate.annotations.NaturalId(mutable = false)
     @Column(nullable = false, unique = true, length = 100)
     private String name;
     @Column(name = "correlation_id")
@@ -68,9 +68,10 @@ public class Account {
         // for JPA
     }
 
-    /** The account by name, or null (a natural-id read). */
+    /** The account by name, or null. */
     public static Account find(jakarta.persistence.EntityManager em, String name) {
-        return em.unwrap(org.hibernate.Session.class).bySimpleNaturalId(Account.class).load(name);
+        return em.createNamedQuery("Account.byName", Account.class).setParameter("name", name).getResultStream()
+                .findFirst().orElse(null);
     }
 
     public Account(String name, AccountDetails details, Instant now) {

@@ -1,7 +1,9 @@
 package org.opencg.core.sync;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -27,7 +29,8 @@ import org.opencg.core.numbers.TeamsNumber;
 import org.opencg.core.numbers.TelephoneNumber;
 
 /**
- * Works one outbox task at a time, each in a transaction of its own: sends the resource's current state to the
+ * Works outbox tasks a chunk at a time, each chunk in a transaction of its own (one per task cost more in
+ * Hibernate and the transaction manager than the work itself): sends each resource's current state to the
  * Operator Connect API and records the verdict. A retryable failure keeps the task (and the resource
  * {@code pending}) for a later attempt; a refusal marks the resource {@code failed} with the backend's errors.
  * Sending the current state, not the change, makes the order of tasks irrelevant and a repeat harmless.
@@ -72,16 +75,29 @@ public class SyncProcessor {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     @ActivateRequestContext
-    public void process(long taskId) {
+    public void process(List<Long> taskIds) {
         SyncSettings settings = link.settings();
-        SyncTask task = em.find(SyncTask.class, taskId);
-        if (task == null) {
-            return;
+        List<SyncTask> tasks = em.createQuery("select t from SyncTask t where t.id in :ids order by t.id",
+                SyncTask.class).setParameter("ids", taskIds).getResultList();
+        List<String> keys = tasks.stream().filter(t -> t.resourceType().equals("number"))
+                .map(SyncTask::resourceKey).distinct().toList();
+        Map<String, TelephoneNumber> numbers = new HashMap<>();
+        if (!keys.isEmpty()) {
+            em.createQuery("select n from TelephoneNumber n join fetch n.account where n.e164 in :keys",
+                    TelephoneNumber.class).setParameter("keys", keys).getResultList()
+                    .forEach(n -> numbers.put(n.e164(), n));
         }
         actor.set(SYNC_ACTOR, Actor.SYNC, null);
+        for (SyncTask task : tasks) {
+            work(task, numbers, settings);
+        }
+    }
+
+    /** One task, within the chunk's transaction; a failure of the backend never escapes it. */
+    private void work(SyncTask task, Map<String, TelephoneNumber> numbers, SyncSettings settings) {
         try {
             switch (task.resourceType()) {
-                case "number" -> syncNumber(task, link.client());
+                case "number" -> syncNumber(task, numbers.get(task.resourceKey()), link.client());
                 case "account" -> syncAccount(task.resourceKey(), link.client());
                 case "consent" -> syncConsent(task.resourceKey(), link.client());
                 case "dns" -> publishSubdomain(task.resourceKey());
@@ -98,8 +114,8 @@ public class SyncProcessor {
         }
     }
 
-    private void syncNumber(SyncTask task, OperatorConnectClient client) throws OperatorConnectException {
-        TelephoneNumber number = TelephoneNumber.find(em, task.resourceKey());
+    private void syncNumber(SyncTask task, TelephoneNumber number, OperatorConnectClient client)
+            throws OperatorConnectException {
         AccountDetails account = number == null ? null : number.account().details();
         if (number == null || !SyncRules.needsSync(number.details(), account)) {
             // Gone, or no longer a Teams number of a synced account: Teams lets go of it.

@@ -36,6 +36,8 @@ public class SyncScheduler {
 
     private static final Logger LOG = Logger.getLogger(SyncScheduler.class.getName());
     private static final int BATCH = 200;
+    /** Tasks per transaction. */
+    private static final int CHUNK = 25;
 
     @Resource
     ManagedScheduledExecutorService executor;
@@ -86,11 +88,11 @@ public class SyncScheduler {
                 }
                 List<Future<?>> running = new ArrayList<>();
                 for (List<Long> tasks : byWorker.values()) {
-                    running.add(workers.submit(() -> tasks.forEach(id -> {
-                        if (!stopping) {
-                            processor.process(id);
+                    running.add(workers.submit(() -> {
+                        for (int from = 0; from < tasks.size() && !stopping; from += CHUNK) {
+                            processor.process(tasks.subList(from, Math.min(tasks.size(), from + CHUNK)));
                         }
-                    })));
+                    }));
                 }
                 for (Future<?> worker : running) {
                     worker.get();

@@ -58,6 +58,9 @@ public class SyncProcessor {
     @EJB
     SubdomainDns dns;
 
+    @EJB
+    Outbox outbox;
+
     /** A task due now: its id, and the resource it is about (tasks of one resource go to one worker). */
     public record Due(long id, String resource) {
     }
@@ -171,6 +174,21 @@ public class SyncProcessor {
             client.updateCustomerRelationship(tenantId, relationship[0], relationship[1]);
             consents.pushResult(tenantId, SyncState.SYNCED, List.of());
         }
+    }
+
+    /**
+     * At start, with DNS configured: a task per Direct Routing label, so that accounts made before DNS was configured
+     * are published too (changes made since are in the outbox anyway; publishing the same records again is harmless).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int reconcileSubdomains() {
+        if (!dns.configured()) {
+            return 0;
+        }
+        List<String> labels = em.createQuery("select distinct a.drSubdomain from Account a"
+                + " where a.drEnabled = true and a.drSubdomain is not null", String.class).getResultList();
+        labels.forEach(label -> outbox.enqueue("dns", label));
+        return labels.size();
     }
 
     /** Makes DNS serve what the account holding this subdomain label says, or nothing when none holds it. */

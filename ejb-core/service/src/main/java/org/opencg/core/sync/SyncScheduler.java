@@ -66,6 +66,14 @@ public class SyncScheduler {
             pull = executor.scheduleWithFixedDelay(this::pullConsents, 0, settings.consentPull().toMillis(),
                     TimeUnit.MILLISECONDS);
         }
+        try {
+            int labels = processor.reconcileSubdomains();
+            if (labels > 0) {
+                LOG.info(() -> labels + " Direct Routing subdomains queued for DNS");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Direct Routing subdomains not queued for DNS at start", e);
+        }
         outbox = executor.scheduleWithFixedDelay(this::drain, settings.poll().toMillis(), settings.poll().toMillis(),
                 TimeUnit.MILLISECONDS);
         LOG.info(() -> "sync outbox read every " + settings.poll().toMillis() + " ms"

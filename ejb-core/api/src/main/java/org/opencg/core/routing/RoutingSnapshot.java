@@ -25,6 +25,7 @@ public final class RoutingSnapshot {
     private final AtomicReferenceArray<Segment> segments = new AtomicReferenceArray<>(SEGMENTS);
     private final Object[] locks = new Object[SEGMENTS];
     private final ConcurrentHashMap<String, AccountRoute> accounts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AccountRoute> subdomains = new ConcurrentHashMap<>();
 
     public RoutingSnapshot() {
         for (int i = 0; i < SEGMENTS; i++) {
@@ -52,12 +53,26 @@ public final class RoutingSnapshot {
         return accounts.get(name);
     }
 
+    /** The account whose Direct Routing subdomain label this is (Teams targets {@code <label>.1r<n>.<base>}), or null. */
+    public AccountRoute accountBySubdomain(String label) {
+        return subdomains.get(label);
+    }
+
     public void put(AccountRoute account) {
-        accounts.put(account.name(), account);
+        unindex(accounts.put(account.name(), account));
+        if (account.directRoutingSubdomain() != null) {
+            subdomains.put(account.directRoutingSubdomain(), account);
+        }
     }
 
     public void removeAccount(String name) {
-        accounts.remove(name);
+        unindex(accounts.remove(name));
+    }
+
+    private void unindex(AccountRoute previous) {
+        if (previous != null && previous.directRoutingSubdomain() != null) {
+            subdomains.remove(previous.directRoutingSubdomain(), previous);
+        }
     }
 
     public void put(NumberRoute number) {

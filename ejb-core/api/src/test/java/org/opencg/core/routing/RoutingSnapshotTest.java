@@ -73,4 +73,15 @@ class RoutingSnapshotTest {
         snapshot.removeAccount("a");
         assertNull(snapshot.lookup("+15105550100"), "a number of a removed account has no route");
     }
+
+    @Test
+    void accountsAreFoundByTheirDirectRoutingSubdomain() {
+        RoutingSnapshot snapshot = withAccounts();
+        assertEquals("b", snapshot.accountBySubdomain("sub").name());
+        snapshot.put(new AccountRoute("b", "t-b", "renamed", true, Set.of(Service.DIRECT_ROUTING)));
+        assertNull(snapshot.accountBySubdomain("sub"), "the old label no longer leads to the account");
+        assertEquals("b", snapshot.accountBySubdomain("renamed").name());
+        snapshot.removeAccount("b");
+        assertNull(snapshot.accountBySubdomain("renamed"));
+    }
 }

@@ -1,0 +1,15 @@
+package org.opencg.sip.sbc;
+
+/**
+ * A SIP peer of the gateway: an operator SBC, a Teams proxy ({@code sip}, {@code sip2}, {@code sip3}.pstnhub...) or
+ * Zoom; where it is (host: an address or a name resolved by SRV/A), how (transport, port), and its place among the
+ * peers of its group (lower priority first; weight shares load among equal priorities, RFC 2782).
+ */
+public record Peer(String name, String host, int port, String transport, int priority, int weight) {
+
+    public Peer {
+        if (weight < 0 || priority < 0) {
+            throw new IllegalArgumentException(name + ": priority and weight are not negative");
+        }
+    }
+}

@@ -1,8 +1,6 @@
 package org.opencg.core.numbers;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,24 +87,5 @@ public record NumberFilter(String numberPrefix, String exactNumber, String accou
     /** The same filter limited to one account (the per-account list). */
     public NumberFilter inAccount(String name) {
         return new NumberFilter(numberPrefix, exactNumber, name, provisioningStatus, services);
-    }
-
-    /** For the list: the clauses in the order they were meant, e.g. for logs and CSV export names. */
-    public List<String> describe() {
-        List<String> parts = new ArrayList<>();
-        if (numberPrefix != null) {
-            parts.add("prefix " + numberPrefix);
-        }
-        if (exactNumber != null) {
-            parts.add("number " + exactNumber);
-        }
-        if (accountName != null) {
-            parts.add("account " + accountName);
-        }
-        if (provisioningStatus != null) {
-            parts.add("status " + provisioningStatus);
-        }
-        services.forEach(s -> parts.add(s.property()));
-        return parts;
     }
 }

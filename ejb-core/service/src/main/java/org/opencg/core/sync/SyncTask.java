@@ -69,10 +69,6 @@ public class SyncTask {
         return attempts;
     }
 
-    public String lastError() {
-        return lastError;
-    }
-
     /** A failed attempt that is worth repeating: the next one waits {@code delay}. */
     void retryLater(String error, java.time.Duration delay, Instant now) {
         attempts++;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -40,7 +39,6 @@ public final class OperatorConnectEmulator implements AutoCloseable {
     private final Map<String, JsonObject> numbers = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> refusals = new ConcurrentHashMap<>();
     private final AtomicReference<JsonObject> fault = new AtomicReference<>(JsonValue.EMPTY_JSON_OBJECT);
-    private final AtomicInteger requests = new AtomicInteger();
 
     private OperatorConnectEmulator(HttpServer server) {
         this.server = server;
@@ -95,15 +93,9 @@ public final class OperatorConnectEmulator implements AutoCloseable {
         return consents.get(tenantId);
     }
 
-    /** API requests received so far (answered or not). */
-    public int requests() {
-        return requests.get();
-    }
-
     // --- the API --------------------------------------------------------------------------------------------------
 
     private void api(HttpExchange exchange) throws IOException {
-        requests.incrementAndGet();
         JsonObject now = fault.get();
         String mode = now.getString("mode", "none");
         if (mode.equals("down")) {

@@ -42,6 +42,28 @@ class CoreIT {
         assertTrue(Files.exists(database), database + " does not exist");
     }
 
+    /** Emulators of Microsoft's cloud are for tests and the demo: nothing of them may ship in the EAR. */
+    @Test
+    void theEarHoldsNoEmulator() throws Exception {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        try (var ear = new java.util.zip.ZipFile(System.getProperty("opencg.ear", "target/opencg.ear"))) {
+            for (var entry : java.util.Collections.list(ear.entries())) {
+                found.add(entry.getName());
+                if (entry.getName().endsWith(".jar") || entry.getName().endsWith(".war")) {
+                    try (var nested = new java.util.zip.ZipInputStream(ear.getInputStream(entry))) {
+                        for (var inner = nested.getNextEntry(); inner != null; inner = nested.getNextEntry()) {
+                            found.add(entry.getName() + "!" + inner.getName());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(found.size() > 100, "the EAR was read: " + found.size() + " entries");
+        assertTrue(found.stream().anyMatch(n -> n.contains("org/opencg/core/sync/HttpOperatorConnectClient")),
+                "the real client ships");
+        assertEquals(java.util.List.of(), found.stream().filter(n -> n.toLowerCase().contains("emulator")).toList());
+    }
+
     @Test
     void theServerLogSaysTheSchemaWasMigrated() throws Exception {
         String log = Files.readString(TestServer.BASE_DIR.resolve("log/server.log"));

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opencg.emulator.oc.OperatorConnectEmulator;
 
 /**
  * Flow-through sync against the Operator Connect emulator (acg-behaviour.md §1.5, §5, checklist items 15-16):
@@ -44,7 +43,7 @@ import org.opencg.emulator.oc.OperatorConnectEmulator;
 class SyncIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static OperatorConnectEmulator teams;
+    private static TeamsBackend teams;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -53,16 +52,16 @@ class SyncIT {
 
     @BeforeAll
     static void startEmulator() throws Exception {
-        teams = OperatorConnectEmulator.start("127.0.0.1", Integer.parseInt(System.getProperty("it.oc.port", "18086")));
+        teams = TeamsBackend.start(Integer.parseInt(System.getProperty("it.oc.port", "18086")));
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void stopEmulator() throws Exception {
         teams.close();
     }
 
     @BeforeEach
-    void healthy() {
+    void healthy() throws Exception {
         teams.fault("none", 0, 0);
     }
 
@@ -77,7 +76,7 @@ class SyncIT {
         }
     }
 
-    private static String consentedTenant() {
+    private static String consentedTenant() throws Exception {
         String tenant = UUID.randomUUID().toString();
         teams.addConsent(Json.createObjectBuilder().add("tenantId", tenant).add("operatorId", "op-1")
                 .add("status", "active").add("consentedOn", "2026-03-01T10:00:00Z")

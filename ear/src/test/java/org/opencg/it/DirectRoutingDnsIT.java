@@ -49,13 +49,7 @@ class DirectRoutingDnsIT {
     }
 
     private static void eventually(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 20 s: " + what);
-            }
-            Thread.sleep(250);
-        }
+        Eventually.until(what, Duration.ofSeconds(20), condition);
     }
 
     private static String directRouting(String label, String token1, String token2) {

@@ -65,15 +65,8 @@ class SyncIT {
         teams.fault("none", 0, 0);
     }
 
-    /** Waits until the condition holds (or fails after PATIENCE), polling every 200 ms. */
     private static void eventually(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(200);
-        }
+        Eventually.until(what, PATIENCE, condition);
     }
 
     private static String consentedTenant() throws Exception {

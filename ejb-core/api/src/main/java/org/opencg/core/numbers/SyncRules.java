@@ -11,6 +11,15 @@ public final class SyncRules {
     private SyncRules() {
     }
 
+    /**
+     * An account waits for the Operator Connect API when it has Operator Connect or Teams Phone Mobile synced
+     * (that API serves both); Direct Routing and Zoom have no backend API to push to.
+     */
+    public static boolean needsSync(AccountDetails account) {
+        return account.operatorConnect() != null && account.operatorConnect().syncEnabled()
+                || account.phoneMobile() != null && account.phoneMobile().syncEnabled();
+    }
+
     public static boolean needsSync(NumberDetails number, AccountDetails account) {
         return number.operatorConnectEnabled() && account.operatorConnect() != null
                 && account.operatorConnect().syncEnabled()

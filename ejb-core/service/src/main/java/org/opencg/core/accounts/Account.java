@@ -1,7 +1,6 @@
 package org.opencg.core.accounts;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,7 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /** An enterprise account: the services it takes and the Teams tenant it belongs to. */
 @Entity
@@ -18,7 +16,7 @@ import jakarta.persistence.Version;
 @NamedQuery(name = "Account.byName", query = "select a from Account a where a.name = :name")
 @NamedQuery(name = "Account.ordered", query = "select a from Account a order by a.name")
 @NamedQuery(name = "Account.count", query = "select count(a) from Account a")
-public class Account {
+public class Account extends SyncedResource {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -55,14 +53,6 @@ public class Account {
     private Boolean zoomSync;
     @Column(name = "aocp_enabled")
     private Boolean aocpEnabled;
-    @jakarta.persistence.Embedded
-    private SyncState sync;
-    @Version
-    private long version;
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected Account() {
         // for JPA
@@ -75,8 +65,8 @@ public class Account {
     }
 
     public Account(String name, AccountDetails details, Instant now) {
+        super(now);
         this.name = name;
-        this.createdAt = now;
         replaceWith(details, now);
     }
 
@@ -98,23 +88,7 @@ public class Account {
         drSubdomain = dr == null ? null : dr.subdomain();
         drRegion1Token = dr == null ? null : dr.region1Token();
         drRegion2Token = dr == null ? null : dr.region2Token();
-        sync = SyncState.of(waitsForSync(details));
-        updatedAt = now;
-    }
-
-    /**
-     * Flow-through sync goes to the Operator Connect API, which serves Operator Connect and Teams Phone Mobile; an
-     * account with either synced waits for it. Direct Routing and Zoom have no backend API to push to.
-     */
-    static boolean waitsForSync(AccountDetails details) {
-        return details.operatorConnect() != null && details.operatorConnect().syncEnabled()
-                || details.phoneMobile() != null && details.phoneMobile().syncEnabled();
-    }
-
-    /** The sync's verdict: {@code synced}, or {@code failed} with what the backend said. */
-    public void syncResult(String status, List<ProvisioningError> errors, Instant now) {
-        sync = SyncState.verdict(status, errors);
-        updatedAt = now;
+        changed(org.opencg.core.numbers.SyncRules.needsSync(details), now);
     }
 
     private static Boolean enabled(AccountDetails.ServiceFlags flags) {
@@ -137,10 +111,6 @@ public class Account {
         return name;
     }
 
-    public long version() {
-        return version;
-    }
-
     public AccountDetails details() {
         AccountDetails.DirectRouting dr = drEnabled == null ? null
                 : new AccountDetails.DirectRouting(drEnabled, Boolean.TRUE.equals(drSync),
@@ -149,14 +119,10 @@ public class Account {
                 flags(tpmEnabled, tpmSync), flags(zoomEnabled, zoomSync), aocpEnabled);
     }
 
-    public SyncState sync() {
-        return sync;
-    }
-
     /** The account as the faces show it, with its number counts per service (counted by the caller). */
     public AccountView view(java.util.Map<org.opencg.core.numbers.Service, Long> numberCounts) {
-        return new AccountView(name, details(), sync.status(), sync.errors(),
+        return new AccountView(name, details(), sync().status(), sync().errors(),
                 numberCounts,
-                drSubdomain == null ? null : "notProvisioned", version);
+                drSubdomain == null ? null : "notProvisioned", version());
     }
 }

@@ -85,7 +85,7 @@ public class AccountServiceBean implements AccountService {
         AccountView after = view(account);
         audit.record("account", name, before, after);
         routing.fire(RoutingChange.account(AccountRoute.of(name, details)));
-        if (Account.waitsForSync(details)) {
+        if (org.opencg.core.numbers.SyncRules.needsSync(details)) {
             outbox.enqueue("account", name);
         }
         publishSubdomains(before == null ? null : before.details(), details);

@@ -1,6 +1,11 @@
 package org.opencg.core.accounts;
 
+import java.io.StringReader;
 import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -38,7 +43,7 @@ public class SyncState {
 
     /** The backend's verdict: {@code synced}, or {@code failed} with what it said. */
     public static SyncState verdict(String status, List<ProvisioningError> errors) {
-        return new SyncState(status, ProvisioningErrors.encode(errors));
+        return new SyncState(status, encode(errors));
     }
 
     public String status() {
@@ -50,6 +55,24 @@ public class SyncState {
     }
 
     public List<ProvisioningError> errors() {
-        return ProvisioningErrors.decode(errors);
+        if (errors == null || errors.isEmpty()) {
+            return List.of();
+        }
+        try (var reader = Json.createReader(new StringReader(errors))) {
+            return reader.readArray().getValuesAs(JsonObject.class).stream()
+                    .map(o -> new ProvisioningError(o.getString("code", ""), o.getString("message", ""))).toList();
+        }
+    }
+
+    private static String encode(List<ProvisioningError> errors) {
+        if (errors == null || errors.isEmpty()) {
+            return null;
+        }
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        errors.forEach(e -> array.add(Json.createObjectBuilder().add("code", e.code()).add("message", e.message())));
+        String json = array.build().toString();
+        // The column holds 4,000 characters; a backend's essay is cut rather than the sync failing on it.
+        return json.length() <= 4000 ? json : encode(List.of(new ProvisioningError(errors.get(0).code(),
+                errors.get(0).message().substring(0, Math.min(errors.get(0).message().length(), 3000)))));
     }
 }

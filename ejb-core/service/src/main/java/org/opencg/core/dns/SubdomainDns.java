@@ -43,6 +43,8 @@ public class SubdomainDns {
 
     private DnsSettings settings;
     private final Map<String, Cached> statuses = new ConcurrentHashMap<>();
+    /** Until when the server is taken as away: a page of 200 accounts must not wait 200 timeouts. */
+    private volatile long unansweredUntil;
 
     @PostConstruct
     void init() {
@@ -106,10 +108,14 @@ public class SubdomainDns {
         if (cached != null && now - cached.at() < CACHE_MS) {
             return cached.status();
         }
+        if (now < unansweredUntil) {
+            return SubdomainRecords.NOT_PROVISIONED;
+        }
         String status;
         try {
             status = SubdomainRecords.status(token1, token2, served(label, 1), served(label, 2));
         } catch (IOException e) {
+            unansweredUntil = now + CACHE_MS;
             return SubdomainRecords.NOT_PROVISIONED; // unknown: not claimed as provisioned
         }
         statuses.put(key, new Cached(status, now));

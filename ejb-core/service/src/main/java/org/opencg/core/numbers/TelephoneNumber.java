@@ -15,18 +15,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.opencg.core.accounts.Account;
-import org.opencg.core.accounts.ProvisioningError;
-import org.opencg.core.accounts.SyncState;
+import org.opencg.core.accounts.SyncedResource;
 
 /** A telephone number provisioned on an account, with its services and the state of its flow-through sync. */
 @Entity
 @Table(name = "telephone_number")
 @jakarta.persistence.NamedQuery(name = "TelephoneNumber.byE164",
         query = "select n from TelephoneNumber n join fetch n.account where n.e164 = :e164")
-public class TelephoneNumber {
+public class TelephoneNumber extends SyncedResource {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -74,14 +72,6 @@ public class TelephoneNumber {
     private Boolean callProtection;
     @Column(name = "custom_sip_header", length = 100)
     private String customSipHeader;
-    @jakarta.persistence.Embedded
-    private SyncState sync;
-    @Version
-    private long version;
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected TelephoneNumber() {
         // for JPA
@@ -97,9 +87,9 @@ public class TelephoneNumber {
     }
 
     public TelephoneNumber(String e164, Account account, NumberDetails details, boolean waitsForSync, Instant now) {
+        super(now);
         this.e164 = e164;
         this.account = account;
-        this.createdAt = now;
         replaceWith(details, waitsForSync, now);
     }
 
@@ -116,8 +106,7 @@ public class TelephoneNumber {
         zoom = details.zoom();
         callProtection = details.callProtection();
         customSipHeader = details.customSipHeader();
-        sync = SyncState.of(waitsForSync);
-        updatedAt = now;
+        changed(waitsForSync, now);
     }
 
     private static TeamsNumber keepTeamsAnswer(TeamsNumber given, TeamsSettings stored) {
@@ -127,12 +116,6 @@ public class TelephoneNumber {
         }
         return new TeamsNumber(given.enabled(), given.assignmentStatus(), given.configuration().withTeamsCapabilities(
                 before.configuration().acquiredCapabilities(), before.configuration().availableCapabilities()));
-    }
-
-    /** The sync's verdict: {@code synced}, or {@code failed} with what the backend said. */
-    public void syncResult(String status, List<ProvisioningError> errors, Instant now) {
-        sync = SyncState.verdict(status, errors);
-        updatedAt = now;
     }
 
     /** Teams' capability answer for the number's Operator Connect or Teams Phone Mobile service, as the sync got it. */
@@ -159,17 +142,13 @@ public class TelephoneNumber {
         return account;
     }
 
-    public long version() {
-        return version;
-    }
-
     public NumberDetails details() {
         return new NumberDetails(account.name(), operatorConnect == null ? null : operatorConnect.view(), directRouting,
                 phoneMobile == null ? null : phoneMobile.view(), zoom, callProtection, customSipHeader);
     }
 
     public NumberView view() {
-        return new NumberView(e164, details(), sync.status(), sync.errors(),
-                version);
+        return new NumberView(e164, details(), sync().status(), sync().errors(),
+                version());
     }
 }

@@ -1,0 +1,21 @@
+package org.opencg.it;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** Waiting for what the gateway does in the background (sync, DNS): poll until true, or fail saying what. */
+final class Eventually {
+
+    private Eventually() {
+    }
+
+    static void until(String what, Duration patience, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + patience.toSeconds() + " s: " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+}

@@ -30,8 +30,6 @@ public interface AccountService {
      */
     void delete(String name, String ifMatch, boolean deleteNumbers);
 
-    /** The flow-through sync's verdict on the account: {@code synced} or {@code failed} with the backend's errors. */
-    void syncResult(String name, String status, List<ProvisioningError> errors);
 
     record Saved(AccountView account, boolean created) {
     }

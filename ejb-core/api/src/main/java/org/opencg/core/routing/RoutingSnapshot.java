@@ -49,10 +49,6 @@ public final class RoutingSnapshot {
         return account == null ? null : new Route(number, account);
     }
 
-    public AccountRoute account(String name) {
-        return accounts.get(name);
-    }
-
     /** The account whose Direct Routing subdomain label this is (Teams targets {@code <label>.1r<n>.<base>}), or null. */
     public AccountRoute accountBySubdomain(String label) {
         return subdomains.get(label);

@@ -128,14 +128,6 @@ public class AccountServiceBean implements AccountService {
         routing.fire(RoutingChange.accountRemoved(name, numbers));
     }
 
-    @Override
-    public void syncResult(String name, String status, List<ProvisioningError> errors) {
-        Account account = find(name);
-        if (account != null) {
-            account.syncResult(status, errors, Instant.now());
-        }
-    }
-
     /**
      * A changed Direct Routing subdomain (label or tokens) goes to DNS through the outbox: the new label published,
      * an old one no longer used withdrawn. The task names the label; the sync publishes whatever the label's

@@ -18,4 +18,14 @@ final class Eventually {
             Thread.sleep(200);
         }
     }
+
+    /** Polls until {@code value} gives something other than null, within 10 s, and returns it. */
+    static <T> T value(String what, Callable<T> value) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<T> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        until(what, Duration.ofSeconds(10), () -> {
+            seen.set(value.call());
+            return seen.get() != null;
+        });
+        return seen.get();
+    }
 }

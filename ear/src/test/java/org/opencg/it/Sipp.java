@@ -54,10 +54,36 @@ public final class Sipp {
     }
 
     private static Sipp start(String scenario, List<String> args) throws IOException {
+        return start(scenarioFile(scenario), scenario, List.of("-timeout", "20s", "-timeout_error"), args);
+    }
+
+    /**
+     * Starts a long-running SIPp peer (no overall timeout) from a scenario with {@code @NAME@} placeholders filled
+     * in, e.g. a Teams proxy or an operator SBC that answers OPTIONS and calls until {@link #stop()}.
+     */
+    public static Sipp peer(String scenario, java.util.Map<String, String> fill, List<String> args) throws IOException {
+        String text = Files.readString(Path.of(scenarioFile(scenario)));
+        for (var entry : fill.entrySet()) {
+            text = text.replace("@" + entry.getKey() + "@", entry.getValue());
+        }
+        Path filled = Files.createTempFile(scenario, ".xml");
+        Files.writeString(filled, text);
+        return start(filled.toString(), scenario, List.of(), args);
+    }
+
+    /** Starts SIPp with any arguments (address, transport, keys) and the test's usual tracing. */
+    public static Sipp with(String scenario, List<String> args) throws IOException {
+        return start(scenarioFile(scenario), scenario, List.of("-timeout", "20s", "-timeout_error"), args);
+    }
+
+    private static Sipp start(String file, String scenario, List<String> limits, List<String> args) throws IOException {
         Path dir = Files.createTempDirectory("sipp");
-        List<String> command = new ArrayList<>(List.of("sipp", "-sf", scenarioFile(scenario), "-i", "127.0.0.1",
-                "-mi", "127.0.0.1", "-timeout", "20s", "-timeout_error", "-recv_timeout", "10000", "-nostdin",
-                "-trace_err", "-trace_msg"));
+        List<String> command = new ArrayList<>(List.of("sipp", "-sf", file));
+        if (!args.contains("-i")) {
+            command.addAll(List.of("-i", "127.0.0.1"));
+        }
+        command.addAll(List.of("-mi", "127.0.0.1", "-recv_timeout", "10000", "-nostdin", "-trace_err", "-trace_msg"));
+        command.addAll(limits);
         command.addAll(args);
         Path log = dir.resolve("sipp.out");
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
@@ -80,6 +106,33 @@ public final class Sipp {
         for (Process process : RUNNING) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
+    }
+
+    /** Stops this SIPp (a long-running peer). */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * The messages of the dialog whose INVITE contains {@code text} (e.g. a called number), in the order SIPp sent
+     * and received them: everything with that INVITE's Call-ID. Empty when no such INVITE came.
+     */
+    public List<String> dialogWith(String text) throws IOException {
+        List<Block> blocks = messageBlocks().toList();
+        String callId = blocks.stream().map(Block::text).filter(t -> t.startsWith("INVITE ") && t.contains(text))
+                .map(Sipp::callIdOf).findFirst().orElse(null);
+        if (callId == null) {
+            return List.of();
+        }
+        return blocks.stream().map(Block::text).filter(t -> callId.equals(callIdOf(t))).toList();
+    }
+
+    private static String callIdOf(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?mi)^(?:Call-ID|i):\\s*(\\S+)").matcher(message);
+        return m.find() ? m.group(1) : null;
     }
 
     /** Waits for SIPp to end and returns its exit code (0: all calls successful). */

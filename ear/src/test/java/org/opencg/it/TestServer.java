@@ -40,10 +40,15 @@ public final class TestServer {
         return ShrinkWrap.create(ZipImporter.class, "opencg.ear").importFrom(ear).as(EnterpriseArchive.class);
     }
 
-    /** The product EAR with the JSR 289 test application ({@code sipapps}) added to the SIP module. */
+    /**
+     * The product EAR with the JSR 289 test application ({@code sipapps}) in the SIP module in place of the SBC
+     * ({@code org.opencg.sip.sbc}): the container tests see the container and their application alone, and no SBC
+     * keep-alive or call of its own.
+     */
     public static EnterpriseArchive earWithTestApplication() {
         EnterpriseArchive ear = ear();
         JavaArchive sip = ear.getAsType(JavaArchive.class, "sip-servlet-module.jar");
+        sip.deletePackages(true, "org.opencg.sip.sbc");
         sip.addPackage(org.opencg.it.sipapps.TestCallsServlet.class.getPackage());
         ear.delete("sip-servlet-module.jar");
         ear.addAsModule(sip);

@@ -42,6 +42,17 @@ final class SipApplications {
 
     void deploy(List<Class<?>> servlets, List<Class<?>> listeners) throws ServletException {
         Map<Class<?>, Object> created = new IdentityHashMap<>();
+        // Listeners first: a servlet's init may already need them (a TimerListener for the timers it starts).
+        for (Class<?> type : listeners) {
+            javax.servlet.sip.annotation.SipListener annotation = type.getAnnotation(javax.servlet.sip.annotation.SipListener.class);
+            String application = applicationName(type, annotation.applicationName());
+            Object listener = created.computeIfAbsent(type, this::create);
+            if (!(listener instanceof EventListener eventListener)) {
+                throw new ServletException(type.getName() + " is annotated @SipListener but is no listener");
+            }
+            context.addApplication(application).addListener(eventListener);
+            names.add(application);
+        }
         for (Class<?> type : servlets) {
             javax.servlet.sip.annotation.SipServlet annotation = type.getAnnotation(javax.servlet.sip.annotation.SipServlet.class);
             String application = applicationName(type, annotation.applicationName());
@@ -55,16 +66,6 @@ final class SipApplications {
             if (declared != null && !declared.mainServlet().isEmpty()) {
                 handle.mainServlet(declared.mainServlet());
             }
-            names.add(application);
-        }
-        for (Class<?> type : listeners) {
-            javax.servlet.sip.annotation.SipListener annotation = type.getAnnotation(javax.servlet.sip.annotation.SipListener.class);
-            String application = applicationName(type, annotation.applicationName());
-            Object listener = created.computeIfAbsent(type, this::create);
-            if (!(listener instanceof EventListener eventListener)) {
-                throw new ServletException(type.getName() + " is annotated @SipListener but is no listener");
-            }
-            context.addApplication(application).addListener(eventListener);
             names.add(application);
         }
         LOG.info(() -> "SIP applications deployed: " + (names.isEmpty() ? "none" : names));

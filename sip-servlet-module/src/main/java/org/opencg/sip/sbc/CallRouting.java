@@ -49,11 +49,13 @@ public final class CallRouting {
     }
 
     /**
-     * A call from the operator to {@code called} (already E.164, or null when the trunk's rules made none).
+     * A call from the operator to {@code called} (already E.164, or null when the trunk's rules made none). The
+     * called number's custom header goes on the messages back toward the operator (acg-behaviour.md §3.10).
      * acg-behaviour.md checklist 29: an INVITE that already carries X-MS-FMC came back from Teams; sending it there
      * again would loop, so it is refused with 482 (RFC 3261 §8.2.2.2 Loop Detected).
      */
-    public static Decision fromOperator(String called, boolean carriesFmc, TrunkKind trunk, RoutingSnapshot routes) {
+    public static Decision fromOperator(String called, boolean carriesFmc, TrunkKind trunk, RoutingSnapshot routes,
+            String customHeaderName) {
         if (carriesFmc) {
             return new Refuse(482, "Loop Detected (X-MS-FMC: already through Teams)");
         }
@@ -74,7 +76,18 @@ public final class CallRouting {
             return new Refuse(404, "Not Found (no voice service on the number)");
         }
         return new Forward(destination, route.account().name(), route.account().teamsTenantId(),
-                destination == Destination.DIRECT_ROUTING ? route.account().directRoutingSubdomain() : null, Map.of());
+                destination == Destination.DIRECT_ROUTING ? route.account().directRoutingSubdomain() : null,
+                customHeader(route, customHeaderName));
+    }
+
+    /** The number's custom header, never for Teams Phone Mobile or Call Protection numbers (§3.10). */
+    private static Map<String, String> customHeader(Route route, String name) {
+        Set<Service> services = route.number().services();
+        if (name == null || route.number().customSipHeader() == null || services.contains(Service.PHONE_MOBILE)
+                || services.contains(Service.CALL_PROTECTION)) {
+            return Map.of();
+        }
+        return Map.of(name, route.number().customSipHeader());
     }
 
     /**
@@ -101,11 +114,7 @@ public final class CallRouting {
         if ((from == Destination.OPERATOR_CONNECT || from == Destination.PHONE_MOBILE) && tenant != null) {
             headers.put(settings.tenantInTgrp() ? "tgrp" : TENANT_HEADER, tenant);
         }
-        Set<Service> services = route.number().services();
-        boolean noCustomHeader = services.contains(Service.PHONE_MOBILE) || services.contains(Service.CALL_PROTECTION);
-        if (!noCustomHeader && route.number().customSipHeader() != null && settings.customHeaderName() != null) {
-            headers.put(settings.customHeaderName(), route.number().customSipHeader());
-        }
+        headers.putAll(customHeader(route, settings.customHeaderName()));
         return new Forward(from, route.account().name(), tenant, null, Map.copyOf(headers));
     }
 }

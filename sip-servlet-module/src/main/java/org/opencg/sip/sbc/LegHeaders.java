@@ -21,12 +21,25 @@ public final class LegHeaders {
             "user-agent", "warning", "path", "service-route", "p-charging-vector", "p-visited-network-id",
             "p-access-network-info", "x-ms-sbc", "x-ms-tenantid", "x-ms-fmc");
 
+    /**
+     * Of those, the ones a JSR 289 B2BUA copy still carries (the container leaves out the dialog's and path's own):
+     * removed from each request made for the other leg.
+     */
+    private static final Set<String> REMOVED_FROM_COPIES = Set.of("user-agent", "server", "warning",
+            "p-charging-vector", "p-visited-network-id", "p-access-network-info", "service-route",
+            "x-ms-sbc", "x-ms-tenantid", "x-ms-fmc", "p-asserted-identity", "record-route", "path");
+
     private LegHeaders() {
     }
 
     /** Does the B2BUA copy this header from one leg to the other? */
     public static boolean copied(String header) {
         return !OWN_TO_THE_LEG.contains(header.toLowerCase(Locale.ROOT));
+    }
+
+    /** Is this header, found on a request copied from the other leg, to be removed before it is sent? */
+    public static boolean removedFromCopy(String header) {
+        return REMOVED_FROM_COPIES.contains(header.toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -19,13 +19,20 @@ public record SdpPolicy(List<String> codecs, Set<String> droppedAttributes) {
     public static final SdpPolicy TEAMS = new SdpPolicy(
             List.of("SILK", "G722", "PCMU", "PCMA", "G729", "telephone-event", "CN"), ICE);
 
+    /** Zoom Phone Cloud Peering (acg-behaviour.md §3.13): Opus, G.722, G.711. */
+    public static final SdpPolicy ZOOM = new SdpPolicy(
+            List.of("opus", "G722", "PCMU", "PCMA", "telephone-event", "CN"), ICE);
+
+    /** The operator leg: any codec the far side offered (media anchoring restricts them, issue 6), no ICE. */
+    public static final SdpPolicy OPERATOR = new SdpPolicy(List.of(), ICE);
+
     public SdpPolicy {
         codecs = codecs.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList();
         droppedAttributes = Set.copyOf(droppedAttributes);
     }
 
-    /** Is this codec (an rtpmap encoding name, e.g. {@code PCMA}) one the peer takes? */
+    /** Is this codec (an rtpmap encoding name, e.g. {@code PCMA}) one the peer takes? An empty list takes any. */
     public boolean takes(String encoding) {
-        return codecs.contains(encoding.toUpperCase(Locale.ROOT));
+        return codecs.isEmpty() || codecs.contains(encoding.toUpperCase(Locale.ROOT));
     }
 }

@@ -38,26 +38,29 @@ class CallRoutingTest {
     @Test
     void callsFromTheOperatorGoWhereTheNumberIsProvisioned() {
         Forward oc = assertInstanceOf(Forward.class,
-                CallRouting.fromOperator("+442070000001", false, TrunkKind.FIXED, routes()));
+                CallRouting.fromOperator("+442070000001", false, TrunkKind.FIXED, routes(), "X-Customer"));
         assertEquals(Destination.OPERATOR_CONNECT, oc.destination());
         assertEquals(TENANT, oc.tenant());
         Forward dr = assertInstanceOf(Forward.class,
-                CallRouting.fromOperator("+442070000002", false, TrunkKind.FIXED, routes()));
+                CallRouting.fromOperator("+442070000002", false, TrunkKind.FIXED, routes(), "X-Customer"));
         assertEquals(Destination.DIRECT_ROUTING, dr.destination());
         assertEquals("contoso", dr.contactLabel(), "the Contact host toward Teams is the account's subdomain");
-        assertEquals(Destination.PHONE_MOBILE, ((Forward) CallRouting.fromOperator("+447700000003", false,
-                TrunkKind.FIXED, routes())).destination());
+        Forward mobile = (Forward) CallRouting.fromOperator("+447700000003", false, TrunkKind.FIXED, routes(),
+                "X-Customer");
+        assertEquals(Destination.PHONE_MOBILE, mobile.destination());
+        assertEquals(Map.of("X-Customer", "ctx-1"), oc.headers(), "the called number's header goes back to the operator");
+        assertEquals(Map.of(), mobile.headers(), "never for Teams Phone Mobile");
     }
 
     @Test
     void unprovisionedNumbersFollowTheTrunkKindAndLoopsAreRefused() {
         assertEquals(Destination.OPERATOR_CONNECT, ((Forward) CallRouting.fromOperator("+442079999999", false,
-                TrunkKind.FIXED, routes())).destination());
+                TrunkKind.FIXED, routes(), "X-Customer")).destination());
         assertEquals(Destination.PHONE_MOBILE, ((Forward) CallRouting.fromOperator("+447799999999", false,
-                TrunkKind.MOBILE, routes())).destination());
-        assertEquals(482, ((Refuse) CallRouting.fromOperator("+442070000001", true, TrunkKind.FIXED, routes()))
+                TrunkKind.MOBILE, routes(), "X-Customer")).destination());
+        assertEquals(482, ((Refuse) CallRouting.fromOperator("+442070000001", true, TrunkKind.FIXED, routes(), "X-Customer"))
                 .status());
-        assertEquals(404, ((Refuse) CallRouting.fromOperator(null, false, TrunkKind.FIXED, routes())).status());
+        assertEquals(404, ((Refuse) CallRouting.fromOperator(null, false, TrunkKind.FIXED, routes(), "X-Customer")).status());
     }
 
     @Test

@@ -43,11 +43,14 @@ record Side(String name, SipProvider provider, List<ListeningPoint> points, Jain
         }
     }
 
-    /** Contact of this side for the given transport, with the user part of the party it stands for. */
-    ContactHeader contact(String transport, String user) {
+    /**
+     * Contact of this side for the given transport, with the user part of the party it stands for, and the host
+     * the application named ({@link SessionSides#contactHost}) or else the listening point's address.
+     */
+    ContactHeader contact(String transport, String user, String host) {
         ListeningPoint point = point(transport);
         try {
-            SipURI uri = factories.addresses().createSipURI(user, point.getIPAddress());
+            SipURI uri = factories.addresses().createSipURI(user, host != null ? host : point.getIPAddress());
             uri.setPort(point.getPort());
             if (!"udp".equalsIgnoreCase(point.getTransport())) {
                 uri.setTransportParam(point.getTransport().toLowerCase(Locale.ROOT));

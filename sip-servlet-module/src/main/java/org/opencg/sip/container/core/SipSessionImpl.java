@@ -62,6 +62,8 @@ final class SipSessionImpl implements SipSession {
     private volatile boolean invalidateWhenReady = true;
     private volatile String handler;
     private volatile Side side;
+    /** The host the application wants in this session's Contact instead of the listening point's address. */
+    private volatile String contactHost;
     private volatile Dialog dialog;
     private volatile String localTag;
     private volatile RequestImpl initialRequest;
@@ -82,6 +84,18 @@ final class SipSessionImpl implements SipSession {
 
     Side side() {
         return side;
+    }
+
+    ContainerContext context() {
+        return context;
+    }
+
+    void side(Side chosen) {
+        side = chosen;
+    }
+
+    void contactHost(String host) {
+        contactHost = host;
     }
 
     ProxyImpl proxy() {
@@ -184,8 +198,9 @@ final class SipSessionImpl implements SipSession {
         side = context.sides().forRequest(jain, side);
         String transport = Sides.transportOf(jain);
         jain.setHeader(side.via(transport));
-        if (DIALOG_CREATING.contains(method) && jain.getHeader(ContactHeader.NAME) == null) {
-            jain.setHeader(side.contact(transport, userOf((FromHeader) jain.getHeader(FromHeader.NAME))));
+        boolean named = contactHost != null && Request.OPTIONS.equals(method);
+        if ((DIALOG_CREATING.contains(method) || named) && jain.getHeader(ContactHeader.NAME) == null) {
+            jain.setHeader(side.contact(transport, userOf((FromHeader) jain.getHeader(FromHeader.NAME)), contactHost));
         }
         ClientTransaction transaction = side.provider().getNewClientTransaction(jain);
         transaction.setApplicationData(request);
@@ -214,7 +229,7 @@ final class SipSessionImpl implements SipSession {
         if (CONTACT_IN_ANSWER.contains(method) && status > 100 && status < 300 && jain.getHeader(ContactHeader.NAME) == null) {
             ToHeader to = (ToHeader) jain.getHeader(ToHeader.NAME);
             String user = to.getAddress().getURI() instanceof SipURI sip ? sip.getUser() : null;
-            jain.setHeader(side.contact(request.getTransport(), user));
+            jain.setHeader(side.contact(request.getTransport(), user, contactHost));
         }
         ServerTransaction transaction = request.serverTransaction;
         if (dialog == null && dialogCreating && status > 100 && status < 300) {

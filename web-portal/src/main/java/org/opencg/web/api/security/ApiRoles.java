@@ -7,7 +7,7 @@ import java.util.Set;
  * {@code .Read} every GET, {@code .Write} every PUT, PATCH and POST action, {@code .Delete} every DELETE. Two POST
  * actions are decided here where ACG leaves them open: {@code :deleteNumbers} deletes, so it needs Delete (or
  * Write); the {@code :getTeams...} look-ups change nothing, so Read suffices. OpenCG's audit trail
- * ({@code /audit}) is Admin's alone.
+ * ({@code /audit}) and call records ({@code /callRecords}) are Admin's alone: they span every tenant.
  */
 public final class ApiRoles {
 
@@ -21,8 +21,9 @@ public final class ApiRoles {
 
     /** The roles any one of which lets a caller make this request (Admin always does). */
     public static Set<String> allowed(String method, String path) {
-        if (path.startsWith("audit") || path.startsWith("/audit")) {
-            return Set.of(ADMIN); // OpenCG's own: who changed what is for administrators
+        String resource = path.startsWith("/") ? path.substring(1) : path;
+        if (resource.startsWith("audit") || resource.startsWith("callRecords")) {
+            return Set.of(ADMIN); // OpenCG's own: who changed what, and who called whom, is for administrators
         }
         return switch (method) {
             case "GET", "HEAD" -> Set.of(ADMIN, READ);

@@ -1,0 +1,324 @@
+package org.opencg.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opencg.it.ProvisioningApi.get;
+import static org.opencg.it.ProvisioningApi.post;
+import static org.opencg.it.ProvisioningApi.put;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The SBC end to end (issue 5), against the product EAR: SIPp over TLS (behind socat) plays Microsoft's three Teams
+ * proxies and Teams calling in, SIPp over UDP plays the operator's SBCs on two trunks; each test reads the bytes each
+ * side received. Peers and trunks are configured in arquillian.xml.
+ */
+@ExtendWith(Rtpengine.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SbcIT {
+
+    private static final String TENANT = "3d5e7f90-1a2b-4c3d-8e4f-5a6b7c8d9e0f";
+    private static final String CARRIER = "1r1.gw.opencg.test";
+    private static final int TEAMS_CALLER_PORT = 16081;
+    private static final int TEAMS_CALLER_TLS = 15081;
+    private static final int TEAMS_CALLER_TCP = 16080;
+    private static final int OPERATOR_CALLER_PORT = 15160;
+
+    private static final List<Sipp> proxies = new ArrayList<>();
+    private static final List<Socat> tls = new ArrayList<>();
+    private static Sipp operator;
+    private static Sipp mobile;
+    private static String prefix;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return TestServer.ear();
+    }
+
+    @BeforeAll
+    static void peers() throws Exception {
+        Path certificate = Socat.certificate("teams-emulator");
+        String[] names = {"sip", "sip2", "sip3"};
+        for (int i = 0; i < names.length; i++) {
+            boolean first = i == 0;
+            int port = 15071 + i;
+            proxies.add(Sipp.peer("teams-proxy", Map.of("PORT", String.valueOf(port),
+                    "BUSY", first ? "503" : "x", "DECLINE", first ? "603" : "x", "SILENT", first ? "408" : "x"),
+                    List.of("-t", "t1", "-p", String.valueOf(16071 + i))));
+            tls.add(Socat.server(port, 16071 + i, certificate));
+        }
+        tls.add(Socat.client(TEAMS_CALLER_TCP, TestServer.SIP_TEAMS_PORT, certificate));
+        tls.add(Socat.server(TEAMS_CALLER_TLS, TEAMS_CALLER_PORT, certificate));
+        operator = Sipp.peer("operator-callee", Map.of(), List.of("-p", "15090"));
+        mobile = Sipp.peer("operator-callee", Map.of(), List.of("-i", "127.0.0.2", "-p", "15090"));
+        prefix = "+4420" + (System.nanoTime() % 100_000);
+    }
+
+    @AfterAll
+    static void stopPeers() throws Exception {
+        for (Sipp sipp : proxies) {
+            sipp.stop();
+        }
+        operator.stop();
+        mobile.stop();
+        for (Socat socat : tls) {
+            socat.close();
+        }
+    }
+
+    /** The keep-alive must have seen every peer answer before calls are offered (acg-behaviour.md §3.3). */
+    @BeforeEach
+    void peersUp() throws Exception {
+        for (String peer : List.of("sip", "sip2", "sip3", "op1", "mob1")) {
+            assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"" + peer + "\"", 1, 30), peer);
+        }
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    private static Sipp callFromOperator(String called, String calling, String extra) throws Exception {
+        Sipp caller = Sipp.with("operator-caller", List.of("-p", String.valueOf(OPERATOR_CALLER_PORT), "-m", "1",
+                "-s", called, "-key", "calling", calling, "-key", "extra", extra,
+                "127.0.0.1:" + TestServer.SIP_PORT));
+        caller.await();
+        return caller;
+    }
+
+    private static Sipp callFromTeams(String called, String calling, String host) throws Exception {
+        Sipp caller = Sipp.with("teams-caller", List.of("-t", "t1", "-p", String.valueOf(TEAMS_CALLER_PORT),
+                "-m", "1", "-s", called, "-key", "calling", calling, "-key", "host", host,
+                "-key", "contact_port", String.valueOf(TEAMS_CALLER_TLS), "127.0.0.1:" + TEAMS_CALLER_TCP));
+        caller.await();
+        return caller;
+    }
+
+    /** The messages a peer exchanged in the dialog whose INVITE names {@code number}, waiting for its end. */
+    private static List<String> dialog(Sipp peer, String number) throws Exception {
+        List<List<String>> found = new ArrayList<>();
+        Eventually.until("the dialog of " + number + " at a peer", java.time.Duration.ofSeconds(10), () -> {
+            List<String> messages = peer.dialogWith(number);
+            found.clear();
+            found.add(messages);
+            return messages.stream().anyMatch(m -> m.startsWith("SIP/2.0 200") && m.contains("BYE"))
+                    || messages.stream().anyMatch(m -> m.startsWith("ACK"));
+        });
+        return found.get(0);
+    }
+
+    private static String first(List<String> messages, String start) {
+        return messages.stream().filter(m -> m.startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + start + " in " + messages));
+    }
+
+    private static void account(String name, String services) throws Exception {
+        assertEquals(201, put("/accounts/" + name, "{\"serviceDetails\":{" + services + "}}").statusCode());
+    }
+
+    private static void numbers(String account, String items) throws Exception {
+        assertEquals(200, post("/accounts/" + account + ":createOrUpdateNumbers", "{\"numbers\":[" + items + "]}")
+                .statusCode());
+    }
+
+    // --- tests --------------------------------------------------------------------------------------------------
+
+    @Test
+    void anOperatorCallReachesTeamsInTeamsFormAndHidesTheOperatorsTopology() throws Exception {
+        String called = prefix + "101";
+        Sipp caller = callFromOperator("0" + called.substring(3), "02079460000", "X-Test: plain");
+        assertEquals(0, caller.await(), caller.report());
+        List<String> teams = dialog(proxies.get(0), called);
+        String invite = first(teams, "INVITE ");
+        assertTrue(invite.startsWith("INVITE sip:" + called + "@127.0.0.1:15071;user=phone;transport=tls SIP/2.0"),
+                invite);
+        assertTrue(invite.contains("From: \"Operator Caller\" <sip:+442079460000@" + CARRIER + ";user=phone>;tag="),
+                invite);
+        assertTrue(invite.contains("P-Asserted-Identity: <sip:+442079460000@" + CARRIER + ";user=phone>"), invite);
+        assertTrue(invite.contains("Contact: <sip:+442079460000@" + CARRIER + ":" + TestServer.SIP_TEAMS_PORT
+                + ";transport=tls>"), invite);
+        assertTrue(invite.contains("X-MS-SBC: OpenCG/OpenCG SBC/0.1"), invite);
+        for (String leak : List.of(":" + OPERATOR_CALLER_PORT, "OperatorCore", "operator-internal", "X-Test")) {
+            assertFalse(invite.contains(leak), leak + " leaked to Teams:\n" + invite);
+        }
+        List<String> operatorSide = caller.messages("SIP/2.0 200");
+        assertFalse(operatorSide.isEmpty(), caller.report());
+        for (String leak : List.of("ice-", "candidate", "15071", "api-du", "TLS")) {
+            assertFalse(operatorSide.get(0).contains(leak), leak + " leaked to the operator:\n" + operatorSide.get(0));
+        }
+        assertTrue(operatorSide.get(0).contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80"), "media passes end to end");
+        assertTrue(first(teams, "BYE ").contains("CSeq: 2 BYE") || first(teams, "BYE ").contains("BYE sip:"),
+                "the caller's BYE reached Teams");
+    }
+
+    @Test
+    void teamsHangsUpAndTheOperatorGetsTheBye() throws Exception {
+        String called = prefix + "777";
+        Sipp caller = callFromOperator(called, "+442079460001", "X-Test: plain");
+        assertEquals(0, caller.await(), caller.report());
+        assertFalse(caller.messages("BYE ").isEmpty(), "BYE from Teams arrived at the operator\n" + caller.report());
+    }
+
+    @Test
+    void sdpTowardTeamsLosesIceAndCodecsTeamsDoesNotTake() throws Exception {
+        String called = prefix + "102";
+        Sipp caller = callFromOperator(called, "+442079460002", "X-Test: plain");
+        assertEquals(0, caller.await(), caller.report());
+        String invite = first(dialog(proxies.get(0), called), "INVITE ");
+        assertTrue(invite.contains("m=audio ") && invite.contains(" RTP/AVP 8 0 101"), invite);
+    }
+
+    @Test
+    void failoverOn503MovesToSip2AndA603IsNeverRetried() throws Exception {
+        String busy = prefix + "503";
+        Sipp caller = callFromOperator(busy, "+442079460003", "X-Test: plain");
+        assertEquals(0, caller.await(), caller.report());
+        assertTrue(first(dialog(proxies.get(0), busy), "SIP/2.0 503").contains("Retry-After: 30"));
+        assertFalse(dialog(proxies.get(1), busy).isEmpty(), "sip2 took the call after sip's 503");
+
+        String declined = prefix + "603";
+        Sipp refused = callFromOperator(declined, "+442079460004", "X-Test: plain");
+        assertEquals(603, refused.finalInviteStatus(), refused.report());
+        Thread.sleep(500);
+        assertTrue(proxies.get(1).dialogWith(declined).isEmpty(), "no retry after 603");
+        assertTrue(proxies.get(2).dialogWith(declined).isEmpty(), "no retry after 603");
+    }
+
+    @Test
+    void anUnansweredInviteMovesToTheNextProxyAfterTheFailoverTime() throws Exception {
+        String silent = prefix + "408";
+        Sipp caller = callFromOperator(silent, "+442079460005", "X-Test: plain");
+        assertEquals(0, caller.await(), caller.report());
+        assertFalse(proxies.get(0).dialogWith(silent).isEmpty(), "sip got the INVITE first");
+        assertFalse(dialog(proxies.get(1), silent).isEmpty(), "sip2 took the call after 2 s of silence");
+    }
+
+    @Test
+    void anInviteThatWasAlreadyThroughTeamsIsNotSentBack() throws Exception {
+        String called = prefix + "104";
+        Sipp caller = callFromOperator(called, "+442079460006", "X-MS-FMC: APP");
+        assertEquals(482, caller.finalInviteStatus(), caller.report());
+        for (Sipp proxy : proxies) {
+            assertTrue(proxy.dialogWith(called).isEmpty(), "X-MS-FMC call sent to Teams");
+        }
+    }
+
+    @Test
+    void anOfferlessInviteIsRefusedWith488() throws Exception {
+        Sipp caller = Sipp.with("operator-caller-nosdp", List.of("-p", String.valueOf(OPERATOR_CALLER_PORT),
+                "-m", "1", "-s", prefix + "105", "-key", "calling", "+442079460007",
+                "127.0.0.1:" + TestServer.SIP_PORT));
+        assertEquals(0, caller.await(), caller.report());
+        assertTrue(caller.message("SIP/2.0 488").contains("without SDP"), caller.report());
+    }
+
+    @Test
+    void teamsCallsToTheOperatorCarryTheTenantAndCustomHeaderAndNoTeamsTopology() throws Exception {
+        String account = "sbc-oc-" + System.nanoTime();
+        account(account, "\"teamsTenantId\":\"" + TENANT + "\",\"teamsOperatorConnect\":{\"syncEnabled\":false,"
+                + "\"enabled\":true}");
+        String calling = prefix + "201";
+        numbers(account, "{\"telephoneNumber\":\"" + calling + "\",\"serviceDetails\":{\"teamsOperatorConnect\":"
+                + "{\"enabled\":true}},\"configuration\":{\"customSipHeader\":\"gold-201\"}}");
+        String called = "+442079460100";
+        Sipp caller = callFromTeams(called, calling, CARRIER);
+        assertEquals(0, caller.await(), caller.report());
+        String invite = first(dialog(operator, "02079460100"), "INVITE ");
+        assertTrue(invite.startsWith("INVITE sip:02079460100@127.0.0.1:15090;user=phone SIP/2.0"), invite);
+        assertTrue(invite.contains("X-MS-TenantID: " + TENANT), invite);
+        assertTrue(invite.contains("X-MS-Operator-Content: gold-201"), invite);
+        assertTrue(invite.contains("From: <sip:0" + calling.substring(3) + "@127.0.0.1;user=phone>"), invite);
+        for (String leak : List.of("pstnhub", "Microsoft.PSTNHub", "X-MS-RegionInfo", "ice-", "candidate", "TLS",
+                String.valueOf(TEAMS_CALLER_TLS))) {
+            assertFalse(invite.contains(leak), leak + " leaked to the operator:\n" + invite);
+        }
+        String ok = caller.message("SIP/2.0 200");
+        assertTrue(ok.contains("Contact: <sip:" + called + "@" + CARRIER + ":" + TestServer.SIP_TEAMS_PORT), ok);
+        assertTrue(ok.contains("X-MS-SBC: "), ok);
+        assertFalse(ok.contains("OperatorCore") || ok.contains("operator-internal"), ok);
+    }
+
+    @Test
+    void theOperatorHangsUpATeamsCall() throws Exception {
+        Sipp caller = callFromTeams("+442079460777", prefix + "202", CARRIER);
+        assertEquals(0, caller.await(), caller.report());
+        assertFalse(caller.messages("BYE ").isEmpty(), "the operator's BYE reached Teams\n" + caller.report());
+    }
+
+    @Test
+    void teamsPhoneMobileCallsTakeTheMobileTrunkWithTheTenantInTgrp() throws Exception {
+        String account = "sbc-tpm-" + System.nanoTime();
+        account(account, "\"teamsTenantId\":\"" + TENANT + "\",\"teamsPhoneMobile\":{\"syncEnabled\":false,"
+                + "\"enabled\":true}");
+        String calling = prefix + "301";
+        numbers(account, "{\"telephoneNumber\":\"" + calling + "\",\"serviceDetails\":{\"teamsPhoneMobile\":"
+                + "{\"enabled\":true}},\"configuration\":{\"customSipHeader\":\"never-301\"}}");
+        Sipp caller = callFromTeams("+447700900301", calling, CARRIER);
+        assertEquals(0, caller.await(), caller.report());
+        String invite = first(dialog(mobile, "+447700900301"), "INVITE ");
+        assertTrue(invite.startsWith("INVITE sip:+447700900301;tgrp=" + TENANT
+                + ";trunk-context=tenants.gw.opencg.test@127.0.0.2:15090;user=phone SIP/2.0"), invite);
+        assertFalse(invite.contains("X-MS-TenantID"), invite);
+        assertFalse(invite.contains("never-301"), "no custom header for Teams Phone Mobile:\n" + invite);
+    }
+
+    @Test
+    void directRoutingCallsAreScreenedAndGoToTeamsWithTheCustomersSubdomain() throws Exception {
+        String account = "sbc-dr-" + System.nanoTime();
+        String label = "dr" + (System.nanoTime() % 100_000);
+        account(account, "\"teamsDirectRouting\":{\"syncEnabled\":false,\"enabled\":true,\"configuration\":{"
+                + "\"callScreening\":true,\"subdomain\":\"" + label + "\",\"subdomainTokens\":{\"region1Token\":"
+                + "\"t1\",\"region2Token\":\"t2\"}}}");
+        String user = prefix + "401";
+        numbers(account, "{\"telephoneNumber\":\"" + user + "\",\"serviceDetails\":{\"teamsDirectRouting\":"
+                + "{\"enabled\":true}}}");
+        String host = label + "." + CARRIER;
+
+        Sipp stranger = callFromTeams("+442079460401", "+15550100999", host);
+        assertEquals(403, stranger.finalInviteStatus(), stranger.report());
+        assertTrue(operator.dialogWith("02079460401").isEmpty(), "a screened call reached the operator");
+
+        Sipp screened = callFromTeams("+442079460402", user, host);
+        assertEquals(0, screened.await(), screened.report());
+        assertFalse(dialog(operator, "02079460402").isEmpty());
+
+        Sipp toTeams = callFromOperator(user, "+442079460403", "X-Test: plain");
+        assertEquals(0, toTeams.await(), toTeams.report());
+        String invite = first(dialog(proxies.get(0), user), "INVITE ");
+        assertTrue(invite.contains("Contact: <sip:+442079460403@" + host + ":" + TestServer.SIP_TEAMS_PORT
+                + ";transport=tls>"), "Contact names the customer's subdomain:\n" + invite);
+    }
+
+    @Test
+    void eachCallLeavesOneCallRecord() throws Exception {
+        String called = prefix + "501";
+        Sipp caller = callFromOperator(called, "+442079460501", "X-Test: plain");
+        assertEquals(0, caller.await(), caller.report());
+        JsonObject record = Eventually.value("a call record for " + called, () -> {
+            var list = ProvisioningApi.body(get("/callRecords?number=" + called)).getJsonArray("value");
+            return list.isEmpty() ? null : list.getJsonObject(0);
+        });
+        assertEquals("to-microsoft", record.getString("direction"));
+        assertEquals("teamsOperatorConnect", record.getString("service"));
+        assertEquals("+442079460501", record.getString("calling"));
+        assertEquals("sip", record.getString("peer"));
+        assertEquals("caller", record.getString("endedBy"));
+        assertTrue(record.getJsonNumber("durationMs").longValue() >= 1000, record.toString());
+        assertEquals(1, ProvisioningApi.body(get("/callRecords?number=" + called)).getJsonArray("value").size());
+    }
+}

@@ -1,0 +1,52 @@
+package org.opencg.it;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A TLS end in front of a SIPp over TCP (Debian's SIPp is built without TLS): socat (Debian {@code socat}) takes
+ * TLS connections and hands each to SIPp as a TCP connection ({@link #server}), or takes SIPp's TCP connection and
+ * makes a TLS one to the gateway ({@link #client}). What the gateway sends and receives is SIP over TLS, with the
+ * peer's certificate from the local CA.
+ */
+final class Socat implements AutoCloseable {
+
+    private final Process process;
+
+    private Socat(List<String> command) throws IOException {
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** TLS on 127.0.0.1:{@code tlsPort} to a SIPp listening on TCP 127.0.0.1:{@code sippPort}. */
+    static Socat server(int tlsPort, int sippPort, Path certificate) throws IOException {
+        return new Socat(List.of("socat", "OPENSSL-LISTEN:" + tlsPort + ",bind=127.0.0.1,reuseaddr,fork,cert="
+                + certificate + ",verify=0", "TCP:127.0.0.1:" + sippPort));
+    }
+
+    /** TCP on 127.0.0.1:{@code tcpPort} (where SIPp connects) to the gateway's TLS port, with a client certificate. */
+    static Socat client(int tcpPort, int gatewayPort, Path certificate) throws IOException {
+        return new Socat(List.of("socat", "TCP-LISTEN:" + tcpPort + ",bind=127.0.0.1,reuseaddr,fork",
+                "OPENSSL:127.0.0.1:" + gatewayPort + ",cert=" + certificate + ",verify=0"));
+    }
+
+    /** The local CA's certificate for an emulated peer ({@code make-peer-certificate.sh}), made once. */
+    static Path certificate(String name) throws IOException, InterruptedException {
+        Path tls = TestServer.BASE_DIR.resolve("data/opencg/tls").toAbsolutePath();
+        Process make = new ProcessBuilder("bash",
+                Launcher.REPO.resolve("wildfly-config/src/main/scripts/make-peer-certificate.sh").toString(),
+                tls.toString(), name).inheritIO().start();
+        if (!make.waitFor(60, TimeUnit.SECONDS) || make.exitValue() != 0) {
+            throw new IOException("no certificate for " + name);
+        }
+        return tls.resolve(name + ".pem");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,29 @@
+package org.opencg.core.calls;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One call through the SBC, written when it ends: who called whom, for which tenant, account and service, in which
+ * direction, when it was set up, answered and ended, and why and by which side it ended. {@code answered} is null for
+ * a call that never was; the duration counts from the answer.
+ *
+ * @param callId     the Call-ID of the call's first leg, so an engineer finds its SIP trace
+ * @param direction  {@code to-microsoft} (from the operator network) or {@code to-operator}
+ * @param service    {@code teamsOperatorConnect}, {@code teamsPhoneMobile}, {@code teamsDirectRouting}, {@code zoom}
+ * @param peer       the peer the call was answered by (or last tried)
+ * @param status     the SIP status that ended the call: the final error, or 200 for a call ended by BYE
+ * @param endedBy    {@code caller}, {@code callee} or {@code gateway}
+ */
+public record CallRecord(String callId, String direction, String service, String tenant, String account,
+        String calling, String called, String peer, Instant setup, Instant answered, Instant ended, int status,
+        String reason, String endedBy) {
+
+    public static final String TO_MICROSOFT = "to-microsoft";
+    public static final String TO_OPERATOR = "to-operator";
+
+    /** Time from answer to end; zero for a call never answered. */
+    public Duration duration() {
+        return answered == null || ended == null ? Duration.ZERO : Duration.between(answered, ended);
+    }
+}

@@ -1,0 +1,185 @@
+package org.opencg.core.calls;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+
+/**
+ * Writes call records in batches, off the call path: the SIP side queues a record and returns; every 200 ms the
+ * queue goes to the database in one JDBC batch (plain JDBC: at a thousand calls a second an entity per row with an
+ * identity key would be written one statement at a time). A database outage keeps records queued, up to
+ * {@link #LIMIT}, and they are written when it is back; a stop writes what is queued.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+@Local(CallRecords.class)
+@LocalBean
+public class CallRecordWriter implements CallRecords {
+
+    private static final Logger LOG = Logger.getLogger(CallRecordWriter.class.getName());
+    /** Records held while the database is away; beyond it the oldest are dropped, and the log says how many. */
+    static final int LIMIT = 200_000;
+    private static final int BATCH = 1_000;
+    private static final String INSERT = "INSERT INTO call_record (call_id, direction, service, tenant, account,"
+            + " calling, called, peer, setup_time, answer_time, end_time, duration_ms, status, reason, ended_by)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COLUMNS = "call_id, direction, service, tenant, account, calling, called, peer,"
+            + " setup_time, answer_time, end_time, status, reason, ended_by";
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource database;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    private final ConcurrentLinkedQueue<CallRecord> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private ScheduledFuture<?> flusher;
+
+    @PostConstruct
+    void start() {
+        flusher = executor.scheduleWithFixedDelay(this::flush, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        flusher.cancel(false);
+        flush();
+    }
+
+    @Override
+    public void record(CallRecord record) {
+        queue.add(record);
+        if (queued.incrementAndGet() > LIMIT && queue.poll() != null) {
+            queued.decrementAndGet();
+            dropped.incrementAndGet();
+        }
+    }
+
+    @Override
+    public int backlog() {
+        return queued.get();
+    }
+
+    /** Writes what is queued; on a database error the batch goes back to the head of the queue for the next round. */
+    synchronized void flush() {
+        int lost = dropped.getAndSet(0);
+        if (lost > 0) {
+            LOG.severe(lost + " call records dropped: the database did not take them and " + LIMIT + " were waiting");
+        }
+        while (!queue.isEmpty()) {
+            List<CallRecord> batch = new ArrayList<>(BATCH);
+            for (CallRecord r; batch.size() < BATCH && (r = queue.poll()) != null;) {
+                batch.add(r);
+            }
+            try {
+                write(batch);
+                queued.addAndGet(-batch.size());
+            } catch (SQLException | RuntimeException e) {
+                List<CallRecord> back = new ArrayList<>(batch);
+                back.addAll(queue);
+                queue.clear();
+                queue.addAll(back);
+                LOG.log(Level.WARNING, queued.get() + " call records wait: the database did not take them", e);
+                return;
+            }
+        }
+    }
+
+    private void write(List<CallRecord> batch) throws SQLException {
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (CallRecord r : batch) {
+                    insert.setString(1, r.callId());
+                    insert.setString(2, r.direction());
+                    insert.setString(3, r.service());
+                    insert.setString(4, r.tenant());
+                    insert.setString(5, r.account());
+                    insert.setString(6, r.calling());
+                    insert.setString(7, r.called());
+                    insert.setString(8, r.peer());
+                    insert.setTimestamp(9, Timestamp.from(r.setup()));
+                    insert.setTimestamp(10, r.answered() == null ? null : Timestamp.from(r.answered()));
+                    insert.setTimestamp(11, Timestamp.from(r.ended()));
+                    insert.setLong(12, r.duration().toMillis());
+                    insert.setInt(13, r.status());
+                    insert.setString(14, truncate(r.reason(), 200));
+                    insert.setString(15, r.endedBy());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    @Override
+    public List<CallRecord> latest(int top, String number) {
+        flush();
+        String sql = "SELECT " + COLUMNS + " FROM call_record"
+                + (number == null ? "" : " WHERE calling = ? OR called = ?") + " ORDER BY id DESC";
+        try (Connection connection = database.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setMaxRows(Math.max(1, Math.min(top, 1000)));
+            if (number != null) {
+                select.setString(1, number);
+                select.setString(2, number);
+            }
+            List<CallRecord> records = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    records.add(new CallRecord(row.getString(1), row.getString(2), row.getString(3),
+                            row.getString(4), row.getString(5), row.getString(6), row.getString(7),
+                            row.getString(8), instant(row.getTimestamp(9)), instant(row.getTimestamp(10)),
+                            instant(row.getTimestamp(11)), row.getInt(12), row.getString(13), row.getString(14)));
+                }
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new IllegalStateException("call records cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

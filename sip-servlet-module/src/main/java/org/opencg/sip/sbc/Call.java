@@ -1,0 +1,87 @@
+package org.opencg.sip.sbc;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import javax.servlet.sip.ServletTimer;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipSession;
+
+import org.opencg.core.calls.CallRecord;
+
+/**
+ * One call through the B2BUA, kept in its application session: where it goes, the peers still to try, the leg
+ * being tried, and what its call record will say. Touched only on the call's own queue (JSR 289 per-call ordering),
+ * so it needs no locking.
+ */
+final class Call {
+
+    static final String ATTRIBUTE = "org.opencg.sbc.call";
+
+    final String direction;
+    final String service;
+    final String tenant;
+    final String account;
+    final String calling;
+    final String called;
+    final SipServletRequest callerInvite;
+    final Instant setup = Instant.now();
+    private final Deque<Peer> untried;
+
+    /** Headers every answer toward the caller carries (the called number's custom header toward the operator). */
+    java.util.Map<String, String> towardCaller = java.util.Map.of();
+    Peer peer;
+    SipSession callee;
+    ServletTimer failover;
+    int lastStatus = 503;
+    String lastReason = "Service Unavailable (no peer answered)";
+    Instant answered;
+    boolean cancelled;
+    private boolean ended;
+
+    Call(String direction, String service, String tenant, String account, String calling, String called,
+            SipServletRequest callerInvite, List<Peer> peers) {
+        this.direction = direction;
+        this.service = service;
+        this.tenant = tenant;
+        this.account = account;
+        this.calling = calling;
+        this.called = called;
+        this.callerInvite = callerInvite;
+        this.untried = new ArrayDeque<>(peers);
+    }
+
+    SipSession caller() {
+        return callerInvite.getSession();
+    }
+
+    /** The next peer to try, or null when all have been. */
+    Peer nextPeer() {
+        peer = untried.poll();
+        return peer;
+    }
+
+    /** Is this the leg the call is waiting on (not one it gave up on)? */
+    boolean isCurrent(SipSession leg) {
+        return callee != null && callee.getId().equals(leg.getId());
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    /** Ends the call once: the record of it, or null when it had already ended. */
+    CallRecord end(int status, String reason, String endedBy) {
+        if (ended) {
+            return null;
+        }
+        ended = true;
+        if (failover != null) {
+            failover.cancel();
+        }
+        return new CallRecord(callerInvite.getCallId(), direction, service, tenant, account, calling, called,
+                peer == null ? null : peer.name(), setup, answered, Instant.now(), status, reason, endedBy);
+    }
+}

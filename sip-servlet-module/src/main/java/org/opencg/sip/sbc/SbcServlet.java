@@ -1,0 +1,621 @@
+package org.opencg.sip.sbc;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.servlet.ServletException;
+import javax.servlet.sip.B2buaHelper;
+import javax.servlet.sip.ServletTimer;
+import javax.servlet.sip.SipApplicationSession;
+import javax.servlet.sip.SipFactory;
+import javax.servlet.sip.SipServlet;
+import javax.servlet.sip.SipServletMessage;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipServletResponse;
+import javax.servlet.sip.SipSession;
+import javax.servlet.sip.SipURI;
+import javax.servlet.sip.TelURL;
+import javax.servlet.sip.TimerListener;
+import javax.servlet.sip.TimerService;
+import javax.servlet.sip.URI;
+
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+import org.eclipse.microprofile.config.Config;
+import org.opencg.core.calls.CallRecord;
+import org.opencg.core.calls.CallRecords;
+import org.opencg.core.numbers.Service;
+import org.opencg.core.routing.Route;
+import org.opencg.core.routing.RoutingSnapshot;
+import org.opencg.core.routing.RoutingTable;
+import org.opencg.sip.container.core.SessionSides;
+import org.opencg.sip.sbc.CallRouting.Destination;
+
+/**
+ * The SBC's B2BUA (issue 5): an INVITE from the operator's network goes to Microsoft Teams or Zoom, one from them to
+ * the operator, each as a new leg made by {@link LegRequests} after {@link CallRouting} has decided from the routing
+ * snapshot; everything after that (provisional and final answers, ACK, CANCEL, BYE, re-INVITE, UPDATE, INFO) passes
+ * between the linked legs. The peers of each side are tried in {@link PeerSelection} order, the next on 408, 503,
+ * 504 or silence; {@link KeepAlive} sends the OPTIONS that keep them usable. One {@link CallRecord} per call.
+ */
+@javax.servlet.sip.annotation.SipServlet(name = "Sbc", loadOnStartup = 1)
+@javax.servlet.sip.annotation.SipListener
+public class SbcServlet extends SipServlet implements TimerListener {
+
+    private static final Logger LOG = Logger.getLogger(SbcServlet.class.getName());
+    private static final String KEEP_ALIVE = "keep-alive";
+    private static final String FAILOVER = "failover:";
+    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, PRACK, UPDATE, REFER, NOTIFY";
+
+    @Inject
+    Config config;
+
+    @Inject
+    MeterRegistry registry;
+
+    private SbcSettings settings;
+    private SipFactory factory;
+    private TimerService timers;
+    private KeepAlive keepAlive;
+    private LegRequests legs;
+    private final PeerMonitor monitor = new PeerMonitor();
+    private final AtomicInteger activeCalls = new AtomicInteger();
+    private volatile RoutingSnapshot routes;
+    private volatile CallRecords records;
+
+    @Override
+    public void init() throws ServletException {
+        try {
+            settings = SbcSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            throw new ServletException("SBC not started: " + e.getMessage(), e);
+        }
+        factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
+        timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
+        keepAlive = new KeepAlive(factory, settings, monitor);
+        legs = new LegRequests(factory);
+        SipApplicationSession keeper = factory.createApplicationSession();
+        keeper.setExpires(0);
+        timers.createTimer(keeper, 1000, settings.optionsInterval().toMillis(), true, false, KEEP_ALIVE);
+        registry.gauge("opencg_sbc_active_calls", Tags.empty(), activeCalls, AtomicInteger::get);
+        peerGauges("teams", settings.teams());
+        peerGauges("zoom", settings.zoom());
+        settings.trunks().forEach(t -> peerGauges(t.name(), t.peers()));
+        LOG.info(() -> "SBC region " + settings.region() + ": Teams peers " + names(settings.teams())
+                + ", operator trunks " + settings.trunks().stream().map(t -> t.name() + names(t.peers())).toList()
+                + ", OPTIONS every " + settings.optionsInterval().toSeconds() + " s");
+    }
+
+    private void peerGauges(String group, List<Peer> peers) {
+        for (Peer peer : peers) {
+            registry.gauge("opencg_sbc_peer_up", Tags.of("group", group, "peer", peer.name(),
+                    "region", String.valueOf(settings.region())), monitor, m -> m.up(peer));
+        }
+    }
+
+    private static List<String> names(List<Peer> peers) {
+        return peers.stream().map(Peer::name).toList();
+    }
+
+    @Override
+    public void destroy() {
+        for (String name : List.of("opencg_sbc_active_calls", "opencg_sbc_peer_up")) {
+            registry.find(name).meters().forEach(registry::remove);
+        }
+    }
+
+    // --- initial INVITE ------------------------------------------------------------------------------------------
+
+    @Override
+    protected void doInvite(SipServletRequest request) throws ServletException, IOException {
+        if (!request.isInitial()) {
+            relay(request);
+            return;
+        }
+        String side = SessionSides.sideOf(request.getSession());
+        if (KeepAlive.OPERATOR_SIDE.equals(side)) {
+            fromOperator(request);
+        } else if (KeepAlive.TEAMS_SIDE.equals(side)) {
+            fromMicrosoft(request);
+        } else {
+            request.createResponse(403, "Forbidden (no calls on the " + side + " side)").send();
+        }
+    }
+
+    private void fromOperator(SipServletRequest invite) throws ServletException, IOException {
+        Trunk trunk = settings.trunkOf(invite.getRemoteAddr());
+        if (trunk == null) {
+            invite.createResponse(403, "Forbidden (not a peer of an operator trunk)").send();
+            return;
+        }
+        String called = trunk.numbers().toE164(userOf(invite.getRequestURI()));
+        CallRouting.Decision decision = CallRouting.fromOperator(called,
+                invite.getHeader(CallRouting.FMC_HEADER) != null, trunk.kind(), routes(), settings.customHeader());
+        if (decision instanceof CallRouting.Refuse refuse) {
+            invite.createResponse(refuse.status(), refuse.reason()).send();
+            return;
+        }
+        CallRouting.Forward forward = (CallRouting.Forward) decision;
+        if (invite.getContentLength() <= 0) {
+            // Teams takes no offerless INVITE (acg-behaviour.md §3.7); making an offer needs media anchoring.
+            invite.createResponse(488, "Not Acceptable Here (INVITE without SDP offer)").send();
+            return;
+        }
+        SdpPolicy policy = forward.destination() == Destination.ZOOM ? SdpPolicy.ZOOM : SdpPolicy.TEAMS;
+        SdpNormaliser.Result sdp = SdpNormaliser.normalise(content(invite), policy);
+        if (!sdp.audioUsable()) {
+            invite.createResponse(488, "Not Acceptable Here (no codec Microsoft takes)").send();
+            return;
+        }
+        String calling = trunk.numbers().toE164(userOf(assertedOrFrom(invite)));
+        List<Peer> group = forward.destination() == Destination.ZOOM ? settings.zoom() : settings.teams();
+        Call call = new Call(CallRecord.TO_MICROSOFT, service(forward.destination()), forward.tenant(),
+                forward.account(), calling, called, invite, monitor.order(group));
+        call.towardCaller = forward.headers();
+        String contactHost = settings.baseDomain() == null ? null
+                : TeamsLeg.contactHost(forward.contactLabel(), settings.region(), settings.baseDomain());
+        start(call, peer -> {
+            String host = peer.host();
+            String uri = TeamsLeg.numberUri(called, host, peer.port()) + transportParameter(peer);
+            String fromHost = contactHost != null ? contactHost : SessionSides.addressOf(invite.getSession(),
+                    KeepAlive.TEAMS_SIDE);
+            String caller = calling != null ? TeamsLeg.numberUri(calling, fromHost, 0) : null;
+            return new LegRequests.Leg(KeepAlive.TEAMS_SIDE, uri,
+                    caller != null ? displayed(invite, caller) : "<sip:anonymous@anonymous.invalid>",
+                    "<" + TeamsLeg.numberUri(called, host, 0) + ">",
+                    caller != null ? "<" + caller + ">" : null, contactHost,
+                    Map.of("X-MS-SBC", settings.xMsSbc()), sdp.sdp());
+        });
+    }
+
+    private void fromMicrosoft(SipServletRequest invite) throws ServletException, IOException {
+        boolean zoom = settings.zoom().stream().anyMatch(p -> p.host().equals(invite.getRemoteAddr()));
+        String drLabel = zoom ? null : directRoutingLabel(invite.getRequestURI());
+        String calling = e164(userOf(assertedOrFrom(invite)));
+        String called = e164(userOf(invite.getRequestURI()));
+        Route callingRoute = calling == null ? null : routes().lookup(calling);
+        Destination from = zoom ? Destination.ZOOM : drLabel != null ? Destination.DIRECT_ROUTING
+                : callingRoute != null && callingRoute.number().services().contains(Service.PHONE_MOBILE)
+                        ? Destination.PHONE_MOBILE : Destination.OPERATOR_CONNECT;
+        Trunk trunk = settings.trunkFor(from == Destination.PHONE_MOBILE
+                ? CallRouting.TrunkKind.MOBILE : CallRouting.TrunkKind.FIXED);
+        CallRouting.Decision decision = CallRouting.toOperator(from, calling, drLabel, routes(),
+                new CallRouting.OperatorHeaders(settings.customHeader(), trunk.tenantInTgrp()));
+        if (decision instanceof CallRouting.Refuse refuse) {
+            invite.createResponse(refuse.status(), refuse.reason()).send();
+            return;
+        }
+        if (called == null) {
+            invite.createResponse(404, "Not Found (Request-URI is not an E.164 number)").send();
+            return;
+        }
+        CallRouting.Forward forward = (CallRouting.Forward) decision;
+        SdpNormaliser.Result sdp = invite.getContentLength() > 0
+                ? SdpNormaliser.normalise(content(invite), SdpPolicy.OPERATOR) : null;
+        if (sdp == null || !sdp.audioUsable()) {
+            invite.createResponse(488, "Not Acceptable Here (no audio offer)").send();
+            return;
+        }
+        if (settings.baseDomain() != null) {
+            // Our answers carry the FQDN Teams addressed (acg-behaviour.md §3.4), not our listening address.
+            SessionSides.contactHost(invite.getSession(),
+                    TeamsLeg.contactHost(drLabel, settings.region(), settings.baseDomain()));
+        }
+        String calledThere = trunk.numbers().toOperator(called);
+        String callingThere = calling == null ? null : trunk.numbers().toOperator(calling);
+        Map<String, String> headers = new LinkedHashMap<>(forward.headers());
+        String tenantGroup = headers.remove("tgrp");
+        Call call = new Call(CallRecord.TO_OPERATOR, service(from), forward.tenant(), forward.account(), calling,
+                called, invite, monitor.order(trunk.peers()));
+        String ownHost = SessionSides.addressOf(invite.getSession(), KeepAlive.OPERATOR_SIDE);
+        start(call, peer -> {
+            String target = tenantGroup != null
+                    ? LegHeaders.trunkGroupUri(calledThere, tenantGroup, settings.trunkContext(), peer.host())
+                    : "sip:" + calledThere + "@" + peer.host() + ";user=phone";
+            String uri = target.replace("@" + peer.host(), "@" + peer.host() + ":" + peer.port())
+                    + transportParameter(peer);
+            String caller = callingThere != null ? "sip:" + callingThere + "@" + ownHost + ";user=phone" : null;
+            return new LegRequests.Leg(KeepAlive.OPERATOR_SIDE, uri,
+                    caller != null ? displayed(invite, caller) : "<sip:anonymous@anonymous.invalid>",
+                    "<sip:" + calledThere + "@" + peer.host() + ";user=phone>",
+                    caller != null ? "<" + caller + ">" : null, null, headers, sdp.sdp());
+        });
+    }
+
+    /** Builds the second leg's INVITE for a peer. */
+    @FunctionalInterface
+    private interface LegPlan {
+        LegRequests.Leg forPeer(Peer peer);
+    }
+
+    private void start(Call call, LegPlan plan) throws ServletException, IOException {
+        SipApplicationSession app = call.callerInvite.getApplicationSession();
+        app.setAttribute(Call.ATTRIBUTE, call);
+        app.setAttribute(PLAN, plan);
+        app.setExpires(settings.maxCallMinutes());
+        tryNextPeer(call);
+    }
+
+    private static final String PLAN = "org.opencg.sbc.plan";
+
+    /** Offers the call to its next usable peer; when none is left, the caller gets the last answer (or 503). */
+    private void tryNextPeer(Call call) throws ServletException, IOException {
+        LegPlan plan = (LegPlan) call.callerInvite.getApplicationSession().getAttribute(PLAN);
+        for (Peer peer = call.nextPeer(); peer != null; peer = call.nextPeer()) {
+            SipServletRequest leg = legs.create(call.callerInvite, plan.forPeer(peer));
+            try {
+                leg.send();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "INVITE to " + peer.name() + " not sent", e);
+                call.lastStatus = 503;
+                call.lastReason = "Service Unavailable (" + peer.name() + " unreachable)";
+                monitor.optionsAnswered(peer, 0);
+                continue;
+            }
+            call.callee = leg.getSession();
+            call.failover = timers.createTimer(call.callerInvite.getApplicationSession(),
+                    settings.failoverTime().toMillis(), false, FAILOVER + leg.getSession().getId());
+            return;
+        }
+        call.callee = null;
+        fail(call, call.lastStatus, call.lastReason, "gateway");
+    }
+
+    /** Ends a call that was never answered: the caller gets the status, the record says why. */
+    private void fail(Call call, int status, String reason, String endedBy) throws IOException {
+        if (!call.callerInvite.isCommitted()) {
+            SipServletResponse answer = call.callerInvite.createResponse(status, reason);
+            if (status == 503) {
+                answer.setHeader("Retry-After", "5");
+            }
+            answer.send();
+        }
+        write(call.end(status, reason, endedBy));
+    }
+
+    // --- answers -------------------------------------------------------------------------------------------------
+
+    @Override
+    protected void doResponse(SipServletResponse response) throws ServletException, IOException {
+        if (keepAlive.answered(response)) {
+            return;
+        }
+        SipServletRequest request = response.getRequest();
+        if (!request.isInitial() || !"INVITE".equals(response.getMethod())) {
+            relayAnswer(response);
+            return;
+        }
+        Call call = (Call) response.getApplicationSession().getAttribute(Call.ATTRIBUTE);
+        int status = response.getStatus();
+        if (call == null || !call.isCurrent(response.getSession()) || call.ended() && status < 300) {
+            abandoned(response);
+            return;
+        }
+        if (call.failover != null && status > 100) {
+            call.failover.cancel();
+            call.failover = null;
+        }
+        if (status < 200) {
+            if (status > 100 && !call.cancelled) {
+                if (response.getHeader("RSeq") != null) {
+                    response.createPrack().send();
+                }
+                forward(response, call.callerInvite.createResponse(status, response.getReasonPhrase()));
+            }
+        } else if (status < 300) {
+            response.createAck().send();
+            if (call.cancelled) {
+                response.getSession().createRequest("BYE").send();
+                return;
+            }
+            call.answered = java.time.Instant.now();
+            activeCalls.incrementAndGet();
+            call.caller().setAttribute(ANSWERED, Boolean.TRUE);
+            forward(response, call.callerInvite.createResponse(status, response.getReasonPhrase()));
+        } else {
+            calleeRefused(call, response);
+        }
+    }
+
+    private static final String ANSWERED = "org.opencg.sbc.answered";
+
+    private void calleeRefused(Call call, SipServletResponse response) throws ServletException, IOException {
+        int status = response.getStatus();
+        if (call.cancelled) {
+            write(call.end(487, "Request Terminated", "caller"));
+            return;
+        }
+        if (PeerSelection.tryNext(status == 408 ? 0 : status)) {
+            if (status == 503 && response.getHeader("Retry-After") != null) {
+                monitor.resting(call.peer, retryAfter(response.getHeader("Retry-After")));
+            }
+            call.lastStatus = status;
+            call.lastReason = response.getReasonPhrase();
+            tryNextPeer(call);
+            return;
+        }
+        fail(call, status, response.getReasonPhrase(), "callee");
+    }
+
+    /** An answer on a leg the call gave up (failover) or no longer needs: a 2xx is taken and ended at once. */
+    private static void abandoned(SipServletResponse response) throws IOException {
+        if (response.getStatus() >= 200 && response.getStatus() < 300) {
+            response.createAck().send();
+            response.getSession().createRequest("BYE").send();
+        }
+    }
+
+    private static Duration retryAfter(String header) {
+        try {
+            return Duration.ofSeconds(Long.parseLong(header.split("[ ;(]")[0].trim()));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(30);
+        }
+    }
+
+    /** Copies an answer's SDP (normalised for the side it goes to) onto the answer for the other leg, and sends it. */
+    private void forward(SipServletResponse from, SipServletResponse to) throws IOException {
+        if (from.getContentLength() > 0 && "application/sdp".equalsIgnoreCase(baseType(from.getContentType()))) {
+            to.setContent(SdpNormaliser.normalise(content(from), policyToward(to.getSession())).sdp(),
+                    "application/sdp");
+        }
+        if (KeepAlive.TEAMS_SIDE.equals(SessionSides.sideOf(to.getSession())) && to.getStatus() > 100
+                && "INVITE".equals(to.getMethod())) {
+            to.setHeader("X-MS-SBC", settings.xMsSbc());
+        }
+        Call call = (Call) to.getApplicationSession().getAttribute(Call.ATTRIBUTE);
+        if (call != null && to.getSession().getId().equals(call.caller().getId())) {
+            call.towardCaller.forEach(to::setHeader);
+        }
+        to.send();
+    }
+
+    private static SdpPolicy policyToward(SipSession session) {
+        return KeepAlive.TEAMS_SIDE.equals(SessionSides.sideOf(session)) ? SdpPolicy.TEAMS : SdpPolicy.OPERATOR;
+    }
+
+    // --- within the dialog ---------------------------------------------------------------------------------------
+
+    @Override
+    protected void doAck(SipServletRequest ack) {
+        // The callee's 2xx was acknowledged when it arrived; the caller's ACK ends its own transaction only.
+    }
+
+    @Override
+    protected void doCancel(SipServletRequest cancel) throws IOException {
+        Call call = (Call) cancel.getApplicationSession().getAttribute(Call.ATTRIBUTE);
+        if (call == null) {
+            return;
+        }
+        call.cancelled = true;
+        if (call.callee != null) {
+            try {
+                call.callerInvite.getB2buaHelper().createCancel(call.callee).send();
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                LOG.log(Level.FINE, "CANCEL not passed on; a late 2xx will be ended with BYE", e);
+            }
+        }
+        write(call.end(487, "Request Terminated", "caller"));
+    }
+
+    @Override
+    protected void doBye(SipServletRequest bye) throws ServletException, IOException {
+        Call call = (Call) bye.getApplicationSession().getAttribute(Call.ATTRIBUTE);
+        if (call != null && call.answered != null && !call.ended()) {
+            activeCalls.decrementAndGet();
+            boolean byCaller = bye.getSession().getId().equals(call.caller().getId());
+            write(call.end(200, "BYE", byCaller ? "caller" : "callee"));
+        }
+        relay(bye);
+    }
+
+    /**
+     * INVITE, ACK, CANCEL and BYE go to their own methods; an OPTIONS outside a dialog is answered; any other
+     * request in a dialog passes to the linked leg; any other outside one is not ours (405).
+     */
+    @Override
+    protected void doRequest(SipServletRequest request) throws ServletException, IOException {
+        switch (request.getMethod()) {
+            case "INVITE", "ACK", "CANCEL", "BYE" -> super.doRequest(request);
+            default -> {
+                if (!request.isInitial()) {
+                    relay(request);
+                } else if ("OPTIONS".equals(request.getMethod())) {
+                    answerOptions(request);
+                } else {
+                    SipServletResponse refused = request.createResponse(405);
+                    refused.setHeader("Allow", ALLOW);
+                    refused.send();
+                }
+            }
+        }
+    }
+
+    /** OPTIONS from a peer (acg-behaviour.md §3.3: peers poll us as we poll them). */
+    private void answerOptions(SipServletRequest options) throws IOException {
+        SipServletResponse ok = options.createResponse(200);
+        ok.setHeader("Allow", ALLOW);
+        ok.setHeader("Accept", "application/sdp");
+        if (KeepAlive.TEAMS_SIDE.equals(SessionSides.sideOf(options.getSession()))) {
+            ok.setHeader("X-MS-SBC", settings.xMsSbc());
+        }
+        ok.send();
+    }
+
+    /** A request within the dialog goes to the linked leg as a new request of that leg's dialog. */
+    private void relay(SipServletRequest request) throws IOException {
+        B2buaHelper helper = request.getB2buaHelper();
+        SipSession other = helper.getLinkedSession(request.getSession());
+        if (other == null || !other.isValid() || other.getState() == SipSession.State.TERMINATED) {
+            request.createResponse("BYE".equals(request.getMethod()) ? 200 : 481).send();
+            return;
+        }
+        SipServletRequest out = helper.createRequest(other, request, null);
+        LegRequests.withoutOtherSidesHeaders(out);
+        if (out.getContentLength() > 0 && "application/sdp".equalsIgnoreCase(baseType(out.getContentType()))) {
+            out.setContent(SdpNormaliser.normalise(content(request), policyToward(other)).sdp(), "application/sdp");
+        }
+        try {
+            out.send();
+        } catch (IOException | RuntimeException e) {
+            request.createResponse("BYE".equals(request.getMethod()) ? 200 : 503).send();
+        }
+    }
+
+    /** The answer to a relayed request goes back as the answer to the request it was made from. */
+    private void relayAnswer(SipServletResponse response) throws IOException {
+        if ("INVITE".equals(response.getMethod()) && response.getStatus() >= 200 && response.getStatus() < 300) {
+            response.createAck().send();
+        }
+        SipServletRequest original = response.getRequest().getB2buaHelper()
+                .getLinkedSipServletRequest(response.getRequest());
+        if (original == null || original.isCommitted() || response.getStatus() == 100) {
+            return;
+        }
+        forward(response, original.createResponse(response.getStatus(), response.getReasonPhrase()));
+    }
+
+    // --- timers --------------------------------------------------------------------------------------------------
+
+    @Override
+    public void timeout(ServletTimer timer) {
+        Object info = timer.getInfo();
+        if (KEEP_ALIVE.equals(info)) {
+            keepAlive.round();
+        } else if (info instanceof String s && s.startsWith(FAILOVER)) {
+            Call call = (Call) timer.getApplicationSession().getAttribute(Call.ATTRIBUTE);
+            if (call != null && call.callee != null && call.callee.getId().equals(s.substring(FAILOVER.length()))
+                    && !call.ended() && !call.cancelled) {
+                // No answer within the failover time (Teams' FailoverTimeSeconds): the next peer gets the call.
+                call.failover = null;
+                call.lastStatus = 408;
+                call.lastReason = "Request Timeout (" + call.peer.name() + " did not answer)";
+                try {
+                    tryNextPeer(call);
+                } catch (ServletException | IOException e) {
+                    LOG.log(Level.WARNING, "failover of " + call.callerInvite.getCallId() + " failed", e);
+                }
+            }
+        }
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private void write(CallRecord record) {
+        if (record == null) {
+            return;
+        }
+        try {
+            calls().record(record);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "call record of " + record.callId() + " not kept", e);
+        }
+    }
+
+    private RoutingSnapshot routes() throws ServletException {
+        if (routes == null) {
+            routes = ((RoutingTable) lookup(RoutingTable.JNDI)).snapshot();
+        }
+        return routes;
+    }
+
+    private CallRecords calls() {
+        if (records == null) {
+            try {
+                records = (CallRecords) lookup(CallRecords.JNDI);
+            } catch (ServletException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        return records;
+    }
+
+    private static Object lookup(String name) throws ServletException {
+        try {
+            return new InitialContext().lookup(name);
+        } catch (NamingException e) {
+            throw new ServletException("cannot find " + name, e);
+        }
+    }
+
+    private static String service(Destination destination) {
+        return switch (destination) {
+            case OPERATOR_CONNECT -> Service.OPERATOR_CONNECT.property();
+            case PHONE_MOBILE -> Service.PHONE_MOBILE.property();
+            case DIRECT_ROUTING -> Service.DIRECT_ROUTING.property();
+            case ZOOM -> Service.ZOOM.property();
+        };
+    }
+
+    private static URI assertedOrFrom(SipServletRequest request) throws ServletException {
+        String asserted = request.getHeader("P-Asserted-Identity");
+        if (asserted != null) {
+            try {
+                return request.getAddressHeader("P-Asserted-Identity").getURI();
+            } catch (javax.servlet.sip.ServletParseException e) {
+                // an unparseable PAI is ignored; From names the caller then
+            }
+        }
+        return request.getFrom().getURI();
+    }
+
+    private static String userOf(URI uri) {
+        if (uri instanceof SipURI sip) {
+            return sip.getUser();
+        }
+        if (uri instanceof TelURL tel) {
+            return tel.isGlobal() ? "+" + tel.getPhoneNumber() : tel.getPhoneNumber();
+        }
+        return null;
+    }
+
+    private static String e164(String user) {
+        return user != null && user.matches("\\+[1-9]\\d{1,14}") ? user : null;
+    }
+
+    /**
+     * The Direct Routing customer label Teams addressed ({@code <label>.1r<n>.<base>}, acg-behaviour.md §9), or
+     * null for the carrier domain or anything else.
+     */
+    private String directRoutingLabel(URI requestUri) {
+        if (settings.baseDomain() == null || !(requestUri instanceof SipURI sip)) {
+            return null;
+        }
+        String suffix = "." + settings.baseDomain();
+        String host = sip.getHost().toLowerCase(java.util.Locale.ROOT);
+        if (!host.endsWith(suffix)) {
+            return null;
+        }
+        String[] labels = host.substring(0, host.length() - suffix.length()).split("\\.");
+        return labels.length == 2 && labels[1].matches("1r\\d+") ? labels[0] : null;
+    }
+
+    private static String displayed(SipServletRequest invite, String uri) {
+        String name = invite.getFrom().getDisplayName();
+        return name == null || name.isBlank() ? "<" + uri + ">" : "\"" + name.replace("\"", "") + "\" <" + uri + ">";
+    }
+
+    private static String transportParameter(Peer peer) {
+        return "udp".equals(peer.transport()) ? "" : ";transport=" + peer.transport();
+    }
+
+    private static String baseType(String contentType) {
+        return contentType == null ? "" : contentType.split(";")[0].trim();
+    }
+
+    private static String content(SipServletMessage message) throws IOException {
+        byte[] raw = message.getRawContent();
+        return raw == null ? "" : new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

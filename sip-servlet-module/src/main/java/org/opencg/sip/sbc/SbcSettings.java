@@ -1,0 +1,112 @@
+package org.opencg.sip.sbc;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The SBC's settings (MicroProfile Config, README "Settings"). Each bad value is an IllegalArgumentException that
+ * names its setting, so the deployment stops with one clear line.
+ */
+public record SbcSettings(int region, String baseDomain, String xMsSbc, String customHeader,
+        String trunkContext, List<Peer> teams, List<Peer> zoom, List<Trunk> trunks, Duration optionsInterval,
+        Duration failoverTime, int maxCallMinutes) {
+
+    /** Microsoft's commercial-cloud proxies, tried in this order (acg-behaviour.md §3.2). */
+    public static final String TEAMS_DEFAULT = "sip=tls:sip.pstnhub.microsoft.com:5061;priority=1,"
+            + "sip2=tls:sip2.pstnhub.microsoft.com:5061;priority=2,sip3=tls:sip3.pstnhub.microsoft.com:5061;priority=3";
+
+    public static SbcSettings from(Config config) {
+        String base = config.getOptionalValue("opencg.dr.base-domain", String.class).orElse(null);
+        String placement = placement(config, "opencg.sbc.tenant-placement", "header");
+        String customHeader = text(config, "opencg.sbc.custom-header", "X-MS-Operator-Content");
+        if (!customHeader.matches("[A-Za-z0-9-]{1,32}")) {
+            throw bad("opencg.sbc.custom-header", "'" + customHeader + "' is not a header name");
+        }
+        List<Trunk> trunks = new ArrayList<>();
+        for (String name : text(config, "opencg.sbc.trunks", "operator").split(",")) {
+            String trunk = name.strip();
+            String prefix = "opencg.sbc.trunk." + trunk + ".";
+            String kind = text(config, prefix + "kind", "fixed").toUpperCase(Locale.ROOT);
+            if (!kind.equals("FIXED") && !kind.equals("MOBILE")) {
+                throw bad(prefix + "kind", "'" + kind + "' is not fixed or mobile");
+            }
+            NumberNormalisation numbers = parse(prefix + "to-e164", null, text -> NumberNormalisation.parse(
+                    config.getOptionalValue(prefix + "to-e164", String.class).orElse(""),
+                    config.getOptionalValue(prefix + "from-e164", String.class).orElse("")));
+            trunks.add(new Trunk(trunk, CallRouting.TrunkKind.valueOf(kind),
+                    peers(config, prefix + "peers", ""), numbers,
+                    placement(config, prefix + "tenant-placement", placement).equals("tgrp")));
+        }
+        return new SbcSettings(
+                number(config, "opencg.sbc.region", 1),
+                base,
+                parse("opencg.sbc.x-ms-sbc", text(config, "opencg.sbc.x-ms-sbc", "OpenCG/OpenCG SBC/0.1"), v -> {
+                    String[] parts = v.split("/", -1);
+                    return TeamsLeg.xMsSbc(parts[0], parts.length > 1 ? parts[1] : null,
+                            parts.length > 2 ? parts[2] : null);
+                }),
+                customHeader,
+                text(config, "opencg.sbc.trunk-context", base != null ? base : "opencg.invalid"),
+                peers(config, "opencg.sbc.peers.teams", TEAMS_DEFAULT),
+                peers(config, "opencg.sbc.peers.zoom", ""),
+                List.copyOf(trunks),
+                Duration.ofSeconds(number(config, "opencg.sbc.options-interval-seconds", 60)),
+                Duration.ofSeconds(number(config, "opencg.sbc.failover-seconds", 10)),
+                number(config, "opencg.sbc.max-call-minutes", 240));
+    }
+
+    /** The trunk whose peers include this address, else null (a call from a stranger is refused). */
+    public Trunk trunkOf(String address) {
+        return trunks.stream().filter(t -> t.hasPeerAt(address)).findFirst().orElse(null);
+    }
+
+    /** The trunk a call to the operator leaves on: the first of the kind the call needs, else the first. */
+    public Trunk trunkFor(CallRouting.TrunkKind kind) {
+        return trunks.stream().filter(t -> t.kind() == kind).findFirst().orElse(trunks.get(0));
+    }
+
+    /** Where the tenant goes on the operator leg: {@code header} (X-MS-TenantID) or {@code tgrp} (RFC 4904). */
+    private static String placement(Config config, String setting, String fallback) {
+        String placement = text(config, setting, fallback).toLowerCase(Locale.ROOT);
+        if (!placement.equals("header") && !placement.equals("tgrp")) {
+            throw bad(setting, "'" + placement + "' is not header or tgrp");
+        }
+        return placement;
+    }
+
+    private static List<Peer> peers(Config config, String setting, String fallback) {
+        return parse(setting, config.getOptionalValue(setting, String.class).orElse(fallback), PeerList::parse);
+    }
+
+    private static String text(Config config, String setting, String fallback) {
+        return config.getOptionalValue(setting, String.class).map(String::strip).orElse(fallback);
+    }
+
+    private static int number(Config config, String setting, int fallback) {
+        String value = text(config, setting, String.valueOf(fallback));
+        return parse(setting, value, v -> {
+            int n = Integer.parseInt(v);
+            if (n < 0) {
+                throw new IllegalArgumentException("is negative");
+            }
+            return n;
+        });
+    }
+
+    private static <T> T parse(String setting, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (RuntimeException e) {
+            throw bad(setting, e.getMessage());
+        }
+    }
+
+    private static IllegalArgumentException bad(String setting, String problem) {
+        return new IllegalArgumentException(setting + ": " + problem);
+    }
+}

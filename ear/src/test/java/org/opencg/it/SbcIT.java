@@ -167,6 +167,14 @@ class SbcIT {
     }
 
     @Test
+    void peersPollingTheGatewayGet200AndReadinessSeesIt() throws Exception {
+        JsonObject ready = TestServer.json(TestServer.get(TestServer.MANAGEMENT + "/health/ready").body());
+        JsonObject listeners = ready.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> "sip-listeners".equals(c.getString("name"))).findFirst().orElseThrow();
+        assertEquals("UP", listeners.getString("status"), "the SBC answers OPTIONS from peers: " + listeners);
+    }
+
+    @Test
     void teamsHangsUpAndTheOperatorGetsTheBye() throws Exception {
         String called = prefix + "777";
         Sipp caller = callFromOperator(called, "+442079460001", "X-Test: plain");

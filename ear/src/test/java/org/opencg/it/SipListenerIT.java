@@ -30,7 +30,7 @@ class SipListenerIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return TestServer.ear();
+        return TestServer.earWithoutApplications();
     }
 
     private static String request(String method, String transport, int localPort, String callId) {

@@ -40,6 +40,16 @@ public final class TestServer {
         return ShrinkWrap.create(ZipImporter.class, "opencg.ear").importFrom(ear).as(EnterpriseArchive.class);
     }
 
+    /** The product EAR without the SBC: the SIP container with no application, answering by itself. */
+    public static EnterpriseArchive earWithoutApplications() {
+        EnterpriseArchive ear = ear();
+        JavaArchive sip = ear.getAsType(JavaArchive.class, "sip-servlet-module.jar");
+        sip.deletePackages(true, "org.opencg.sip.sbc");
+        ear.delete("sip-servlet-module.jar");
+        ear.addAsModule(sip);
+        return ear;
+    }
+
     /**
      * The product EAR with the JSR 289 test application ({@code sipapps}) in the SIP module in place of the SBC
      * ({@code org.opencg.sip.sbc}): the container tests see the container and their application alone, and no SBC

@@ -38,8 +38,8 @@ sed -e "s/@PORT@/$TEAMS_TLS/" -e 's/@BUSY@/x/; s/@DECLINE@/x/; s/@SILENT@/x/' \
 (cd "$work" && exec sipp -sf "$work/teams-proxy.xml" -t t1 -i 127.0.0.1 -p $TEAMS_TCP -buff_size 4194304 -nostdin \
    >"$work/teams.out" 2>&1) &
 callee=$!
-socat "OPENSSL-LISTEN:$TEAMS_TLS,bind=127.0.0.1,reuseaddr,fork,cert=$tlsdir/teams-emulator.pem,verify=0" \
-  "TCP:127.0.0.1:$TEAMS_TCP" >/dev/null 2>&1 &
+socat "OPENSSL-LISTEN:$TEAMS_TLS,bind=127.0.0.1,reuseaddr,fork,cert=$tlsdir/teams-emulator.pem,verify=0,nodelay" \
+  "TCP:127.0.0.1:$TEAMS_TCP,nodelay" >/dev/null 2>&1 &
 tls=$!
 for _ in $(seq 1 60); do
   curl -s "http://127.0.0.1:$MGMT/metrics" | grep -q '^opencg_sbc_peer_up{.*peer="sip".*} 1' && break

@@ -23,13 +23,13 @@ final class Socat implements AutoCloseable {
     /** TLS on 127.0.0.1:{@code tlsPort} to a SIPp listening on TCP 127.0.0.1:{@code sippPort}. */
     static Socat server(int tlsPort, int sippPort, Path certificate) throws IOException {
         return new Socat(List.of("socat", "OPENSSL-LISTEN:" + tlsPort + ",bind=127.0.0.1,reuseaddr,fork,cert="
-                + certificate + ",verify=0", "TCP:127.0.0.1:" + sippPort));
+                + certificate + ",verify=0,nodelay", "TCP:127.0.0.1:" + sippPort + ",nodelay"));
     }
 
     /** TCP on 127.0.0.1:{@code tcpPort} (where SIPp connects) to the gateway's TLS port, with a client certificate. */
     static Socat client(int tcpPort, int gatewayPort, Path certificate) throws IOException {
-        return new Socat(List.of("socat", "TCP-LISTEN:" + tcpPort + ",bind=127.0.0.1,reuseaddr,fork",
-                "OPENSSL:127.0.0.1:" + gatewayPort + ",cert=" + certificate + ",verify=0"));
+        return new Socat(List.of("socat", "TCP-LISTEN:" + tcpPort + ",bind=127.0.0.1,reuseaddr,fork,nodelay",
+                "OPENSSL:127.0.0.1:" + gatewayPort + ",cert=" + certificate + ",verify=0,nodelay"));
     }
 
     /** The local CA's certificate for an emulated peer ({@code make-peer-certificate.sh}), made once. */

@@ -60,33 +60,55 @@ public final class ClientAuthNetworkLayer implements NetworkLayer {
 
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-        return delegate.createServerSocket(port, backlog, address);
+        return new NoDelayServerSocket(port, backlog, address);
+    }
+
+    /**
+     * JAIN-SIP leaves Nagle's algorithm on for SIP over TCP and TLS: a message written while the previous one waits
+     * for its (delayed) ACK then waits up to 40 ms. A SIP message is written whole, so it goes at once.
+     */
+    static <T extends Socket> T noDelay(T socket) throws SocketException {
+        socket.setTcpNoDelay(true);
+        return socket;
+    }
+
+    /** A TCP server socket whose connections send without delay (see {@link #noDelay}). */
+    private static final class NoDelayServerSocket extends ServerSocket {
+
+        NoDelayServerSocket(int port, int backlog, InetAddress address) throws IOException {
+            super(port, backlog, address);
+        }
+
+        @Override
+        public Socket accept() throws IOException {
+            return noDelay(super.accept());
+        }
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port) throws IOException {
-        return delegate.createSocket(address, port);
+        return noDelay(delegate.createSocket(address, port));
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress) throws IOException {
-        return delegate.createSocket(address, port, localAddress);
+        return noDelay(delegate.createSocket(address, port, localAddress));
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
             throws IOException {
-        return delegate.createSocket(address, port, localAddress, localPort);
+        return noDelay(delegate.createSocket(address, port, localAddress, localPort));
     }
 
     @Override
     public SSLSocket createSSLSocket(InetAddress address, int port) throws IOException {
-        return delegate.createSSLSocket(address, port);
+        return noDelay(delegate.createSSLSocket(address, port));
     }
 
     @Override
     public SSLSocket createSSLSocket(InetAddress address, int port, InetAddress localAddress) throws IOException {
-        return delegate.createSSLSocket(address, port, localAddress);
+        return noDelay(delegate.createSSLSocket(address, port, localAddress));
     }
 
     @Override

@@ -26,7 +26,7 @@ final class ClientAuthServerSocket extends SSLServerSocket {
 
     @Override
     public Socket accept() throws IOException {
-        SSLSocket accepted = (SSLSocket) socket.accept();
+        SSLSocket accepted = ClientAuthNetworkLayer.noDelay((SSLSocket) socket.accept());
         switch (policy) {
             case Enabled -> accepted.setNeedClientAuth(true);
             case Want -> accepted.setWantClientAuth(true);

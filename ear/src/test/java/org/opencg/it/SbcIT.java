@@ -210,6 +210,44 @@ class SbcIT {
     }
 
     @Test
+    void infoReInviteAndUpdatePassThroughTheLinkedLeg() throws Exception {
+        String called = prefix + "601";
+        Sipp caller = Sipp.with("operator-caller-midcall", List.of("-p", String.valueOf(OPERATOR_CALLER_PORT),
+                "-m", "1", "-s", called, "-key", "calling", "+442079460601", "-key", "extra", "X-Test: plain",
+                "127.0.0.1:" + TestServer.SIP_PORT));
+        assertEquals(0, caller.await(), caller.report());
+        List<String> teams = dialog(proxies.get(0), called);
+        assertTrue(first(teams, "INFO ").contains("Signal=5"), "INFO with its body reached Teams");
+        String reInvite = teams.stream().filter(m -> m.startsWith("INVITE ") && m.contains("a=sendonly")).findFirst()
+                .orElseThrow(() -> new AssertionError("no re-INVITE at Teams: " + teams));
+        assertTrue(first(teams, "UPDATE ").contains("a=sendrecv"), "UPDATE with its SDP reached Teams");
+        assertTrue(teams.stream().anyMatch(m -> m.startsWith("ACK ") && !m.contains("CSeq: 1 ACK")),
+                "the re-INVITE's 200 was acknowledged toward Teams");
+        for (String message : teams) {
+            assertFalse(message.contains(":" + OPERATOR_CALLER_PORT), "operator address leaked:\n" + message);
+        }
+    }
+
+    @Test
+    void aCancelWhileTeamsRingsReachesTeamsAndTheCallerGets487() throws Exception {
+        String called = prefix + "487";
+        Sipp caller = Sipp.with("operator-caller-cancel", List.of("-p", String.valueOf(OPERATOR_CALLER_PORT),
+                "-m", "1", "-s", called, "-key", "calling", "+442079460487", "-key", "extra", "X-Test: plain",
+                "127.0.0.1:" + TestServer.SIP_PORT));
+        assertEquals(0, caller.await(), caller.report());
+        Eventually.until("CANCEL at Teams", java.time.Duration.ofSeconds(5),
+                () -> proxies.get(0).dialogWith(called).stream().anyMatch(m -> m.startsWith("CANCEL ")));
+        JsonObject record = Eventually.value("a call record for " + called, () -> {
+            var list = ProvisioningApi.body(get("/callRecords?number=" + called.replace("+", "%2B")))
+                    .getJsonArray("value");
+            return list.isEmpty() ? null : list.getJsonObject(0);
+        });
+        assertEquals(487, record.getInt("status"), record.toString());
+        assertEquals("caller", record.getString("endedBy"));
+        assertTrue(!record.containsKey("answered") || record.isNull("answered"), record.toString());
+    }
+
+    @Test
     void anUnansweredInviteMovesToTheNextProxyAfterTheFailoverTime() throws Exception {
         String silent = prefix + "408";
         Sipp caller = callFromOperator(silent, "+442079460005", "X-Test: plain");

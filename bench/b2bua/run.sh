@@ -33,7 +33,7 @@ trap '"$ROOT/opencg" stop >/dev/null 2>&1; kill $callee $tls 2>/dev/null || true
 # The Teams proxy: SIPp over TCP behind socat's TLS, with a certificate from the gateway's local CA.
 tlsdir=$HOME_DIR/data/h2/tls
 bash "$ROOT/wildfly-config/src/main/scripts/make-peer-certificate.sh" "$tlsdir" teams-emulator
-sed -e "s/@PORT@/$TEAMS_TLS/" -e 's/@BUSY@/x/; s/@DECLINE@/x/; s/@SILENT@/x/' \
+sed -e "s/@HOST@/127.0.0.1/; s/@PORT@/$TEAMS_TLS/" -e 's/@BUSY@/x/; s/@DECLINE@/x/; s/@SILENT@/x/' \
   "$ROOT/emulators/sip/teams-proxy.xml" >"$work/teams-proxy.xml"
 (cd "$work" && exec sipp -sf "$work/teams-proxy.xml" -t t1 -i 127.0.0.1 -p $TEAMS_TCP -buff_size 4194304 -nostdin \
    >"$work/teams.out" 2>&1) &

@@ -43,6 +43,7 @@ class SbcIT {
 
     private static final List<Sipp> proxies = new ArrayList<>();
     private static final List<Socat> tls = new ArrayList<>();
+    private static Sipp zoom;
     private static Sipp operator;
     private static Sipp mobile;
     private static String prefix;
@@ -59,11 +60,14 @@ class SbcIT {
         for (int i = 0; i < names.length; i++) {
             boolean first = i == 0;
             int port = 15071 + i;
-            proxies.add(Sipp.peer("teams-proxy", Map.of("PORT", String.valueOf(port),
+            proxies.add(Sipp.peer("teams-proxy", Map.of("HOST", "127.0.0.1", "PORT", String.valueOf(port),
                     "BUSY", first ? "503" : "x", "DECLINE", first ? "603" : "x", "SILENT", first ? "408" : "x"),
                     List.of("-t", "t1", "-p", String.valueOf(16071 + i))));
             tls.add(Socat.server(port, 16071 + i, certificate));
         }
+        zoom = Sipp.peer("teams-proxy", Map.of("HOST", "127.0.0.3", "PORT", "15074", "BUSY", "x", "DECLINE", "x", "SILENT", "x"),
+                List.of("-t", "t1", "-p", "16074"));
+        tls.add(Socat.server("127.0.0.3", 15074, 16074, certificate));
         tls.add(Socat.client(TEAMS_CALLER_TCP, TestServer.SIP_TEAMS_PORT, certificate));
         tls.add(Socat.server(TEAMS_CALLER_TLS, TEAMS_CALLER_PORT, certificate));
         operator = Sipp.peer("operator-callee", Map.of(), List.of("-p", "15090"));
@@ -76,6 +80,7 @@ class SbcIT {
         for (Sipp sipp : proxies) {
             sipp.stop();
         }
+        zoom.stop();
         operator.stop();
         mobile.stop();
         for (Socat socat : tls) {
@@ -86,7 +91,7 @@ class SbcIT {
     /** The keep-alive must have seen every peer answer before calls are offered (acg-behaviour.md §3.3). */
     @BeforeEach
     void peersUp() throws Exception {
-        for (String peer : List.of("sip", "sip2", "sip3", "op1", "mob1")) {
+        for (String peer : List.of("sip", "sip2", "sip3", "zoom1", "op1", "mob1")) {
             assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"" + peer + "\"", 1, 30), peer);
         }
     }
@@ -350,6 +355,30 @@ class SbcIT {
         String invite = first(dialog(proxies.get(0), user), "INVITE ");
         assertTrue(invite.contains("Contact: <sip:+442079460403@" + host + ":" + TestServer.SIP_TEAMS_PORT
                 + ";transport=tls>"), "Contact names the customer's subdomain:\n" + invite);
+    }
+
+    @Test
+    void zoomNumbersGoToTheZoomPeers() throws Exception {
+        String account = "sbc-zoom-" + System.nanoTime();
+        account(account, "\"zoomPhoneCloudPeering\":{\"syncEnabled\":false,\"enabled\":true}");
+        String called = prefix + "701";
+        numbers(account, "{\"telephoneNumber\":\"" + called + "\",\"serviceDetails\":{\"zoomPhoneCloudPeering\":"
+                + "{\"enabled\":true}}}");
+        Sipp caller = callFromOperator(called, "+442079460701", "X-Test: plain");
+        assertEquals(0, caller.await(), caller.report());
+        String invite = first(dialog(zoom, called), "INVITE ");
+        assertTrue(invite.startsWith("INVITE sip:" + called + "@127.0.0.3:15074;user=phone;transport=tls"), invite);
+        for (Sipp proxy : proxies) {
+            assertTrue(proxy.dialogWith(called).isEmpty(), "a Zoom number's call went to Teams");
+        }
+        JsonObject record = Eventually.value("a call record for " + called, () -> {
+            var list = ProvisioningApi.body(get("/callRecords?number=" + called.replace("+", "%2B")))
+                    .getJsonArray("value");
+            return list.isEmpty() ? null : list.getJsonObject(0);
+        });
+        assertEquals("zoomPhoneCloudPeering", record.getString("service"));
+        assertEquals(account, record.getString("account"));
+        assertEquals("zoom1", record.getString("peer"));
     }
 
     @Test

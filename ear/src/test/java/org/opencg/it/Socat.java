@@ -22,7 +22,12 @@ final class Socat implements AutoCloseable {
 
     /** TLS on 127.0.0.1:{@code tlsPort} to a SIPp listening on TCP 127.0.0.1:{@code sippPort}. */
     static Socat server(int tlsPort, int sippPort, Path certificate) throws IOException {
-        return new Socat(List.of("socat", "OPENSSL-LISTEN:" + tlsPort + ",bind=127.0.0.1,reuseaddr,fork,cert="
+        return server("127.0.0.1", tlsPort, sippPort, certificate);
+    }
+
+    /** TLS on {@code address}:{@code tlsPort} to a SIPp listening on TCP 127.0.0.1:{@code sippPort}. */
+    static Socat server(String address, int tlsPort, int sippPort, Path certificate) throws IOException {
+        return new Socat(List.of("socat", "OPENSSL-LISTEN:" + tlsPort + ",bind=" + address + ",reuseaddr,fork,cert="
                 + certificate + ",verify=0,nodelay", "TCP:127.0.0.1:" + sippPort + ",nodelay"));
     }
 

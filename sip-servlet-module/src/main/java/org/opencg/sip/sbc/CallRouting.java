@@ -19,7 +19,21 @@ public final class CallRouting {
     public enum TrunkKind { FIXED, MOBILE }
 
     /** The Microsoft or Zoom service a call from the operator goes to. */
-    public enum Destination { OPERATOR_CONNECT, PHONE_MOBILE, DIRECT_ROUTING, ZOOM }
+    public enum Destination {
+        OPERATOR_CONNECT(Service.OPERATOR_CONNECT), PHONE_MOBILE(Service.PHONE_MOBILE),
+        DIRECT_ROUTING(Service.DIRECT_ROUTING), ZOOM(Service.ZOOM);
+
+        private final Service service;
+
+        Destination(Service service) {
+            this.service = service;
+        }
+
+        /** The provisioned service of this name (the call record's service). */
+        public Service service() {
+            return service;
+        }
+    }
 
     /** What to do with a call. */
     public sealed interface Decision permits Forward, Refuse {

@@ -83,7 +83,6 @@ final class KeepAlive {
 
     /** {@code sip:host:port[;transport=x]}: where a request to this peer goes. */
     static String targetUri(Peer peer) {
-        return "sip:" + peer.host() + ":" + peer.port()
-                + ("udp".equals(peer.transport()) ? "" : ";transport=" + peer.transport());
+        return "sip:" + peer.host() + ":" + peer.port() + peer.transportParameter();
     }
 }

@@ -12,4 +12,9 @@ public record Peer(String name, String host, int port, String transport, int pri
             throw new IllegalArgumentException(name + ": priority and weight are not negative");
         }
     }
+
+    /** The URI parameter that sends a request to this peer over its transport (none for UDP, the default). */
+    public String transportParameter() {
+        return "udp".equals(transport) ? "" : ";transport=" + transport;
+    }
 }

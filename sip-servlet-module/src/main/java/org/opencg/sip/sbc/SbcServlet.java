@@ -1,7 +1,6 @@
 package org.opencg.sip.sbc;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +16,10 @@ import javax.servlet.sip.ServletTimer;
 import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServlet;
-import javax.servlet.sip.SipServletMessage;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
 import javax.servlet.sip.SipURI;
-import javax.servlet.sip.TelURL;
 import javax.servlet.sip.TimerListener;
 import javax.servlet.sip.TimerService;
 import javax.servlet.sip.URI;
@@ -140,7 +137,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
             invite.createResponse(403, "Forbidden (not a peer of an operator trunk)").send();
             return;
         }
-        String called = trunk.numbers().toE164(userOf(invite.getRequestURI()));
+        String called = trunk.numbers().toE164(SipValues.userOf(invite.getRequestURI()));
         CallRouting.Decision decision = CallRouting.fromOperator(called,
                 invite.getHeader(CallRouting.FMC_HEADER) != null, trunk.kind(), routes(), settings.customHeader());
         if (decision instanceof CallRouting.Refuse refuse) {
@@ -154,26 +151,26 @@ public class SbcServlet extends SipServlet implements TimerListener {
             return;
         }
         SdpPolicy policy = forward.destination() == Destination.ZOOM ? SdpPolicy.ZOOM : SdpPolicy.TEAMS;
-        SdpNormaliser.Result sdp = SdpNormaliser.normalise(content(invite), policy);
+        SdpNormaliser.Result sdp = SdpNormaliser.normalise(SipValues.content(invite), policy);
         if (!sdp.audioUsable()) {
             invite.createResponse(488, "Not Acceptable Here (no codec Microsoft takes)").send();
             return;
         }
-        String calling = trunk.numbers().toE164(userOf(assertedOrFrom(invite)));
+        String calling = trunk.numbers().toE164(SipValues.userOf(SipValues.assertedOrFrom(invite)));
         List<Peer> group = forward.destination() == Destination.ZOOM ? settings.zoom() : settings.teams();
-        Call call = new Call(CallRecord.TO_MICROSOFT, service(forward.destination()), forward.tenant(),
+        Call call = new Call(CallRecord.TO_MICROSOFT, forward.destination().service().property(), forward.tenant(),
                 forward.account(), calling, called, invite, monitor.order(group));
         call.towardCaller = forward.headers();
         String contactHost = settings.baseDomain() == null ? null
                 : TeamsLeg.contactHost(forward.contactLabel(), settings.region(), settings.baseDomain());
         start(call, peer -> {
             String host = peer.host();
-            String uri = TeamsLeg.numberUri(called, host, peer.port()) + transportParameter(peer);
+            String uri = TeamsLeg.numberUri(called, host, peer.port()) + peer.transportParameter();
             String fromHost = contactHost != null ? contactHost : SessionSides.addressOf(invite.getSession(),
                     KeepAlive.TEAMS_SIDE);
             String caller = calling != null ? TeamsLeg.numberUri(calling, fromHost, 0) : null;
             return new LegRequests.Leg(KeepAlive.TEAMS_SIDE, uri,
-                    caller != null ? displayed(invite, caller) : "<sip:anonymous@anonymous.invalid>",
+                    caller != null ? SipValues.displayed(invite, caller) : "<sip:anonymous@anonymous.invalid>",
                     "<" + TeamsLeg.numberUri(called, host, 0) + ">",
                     caller != null ? "<" + caller + ">" : null, contactHost,
                     Map.of("X-MS-SBC", settings.xMsSbc()), sdp.sdp());
@@ -182,9 +179,10 @@ public class SbcServlet extends SipServlet implements TimerListener {
 
     private void fromMicrosoft(SipServletRequest invite) throws ServletException, IOException {
         boolean zoom = settings.zoom().stream().anyMatch(p -> p.host().equals(invite.getRemoteAddr()));
-        String drLabel = zoom ? null : directRoutingLabel(invite.getRequestURI());
-        String calling = e164(userOf(assertedOrFrom(invite)));
-        String called = e164(userOf(invite.getRequestURI()));
+        String drLabel = zoom ? null : invite.getRequestURI() instanceof SipURI sip
+                ? TeamsLeg.directRoutingLabel(sip.getHost(), settings.baseDomain()) : null;
+        String calling = SipValues.e164(SipValues.userOf(SipValues.assertedOrFrom(invite)));
+        String called = SipValues.e164(SipValues.userOf(invite.getRequestURI()));
         Route callingRoute = calling == null ? null : routes().lookup(calling);
         Destination from = zoom ? Destination.ZOOM : drLabel != null ? Destination.DIRECT_ROUTING
                 : callingRoute != null && callingRoute.number().services().contains(Service.PHONE_MOBILE)
@@ -203,7 +201,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
         }
         CallRouting.Forward forward = (CallRouting.Forward) decision;
         SdpNormaliser.Result sdp = invite.getContentLength() > 0
-                ? SdpNormaliser.normalise(content(invite), SdpPolicy.OPERATOR) : null;
+                ? SdpNormaliser.normalise(SipValues.content(invite), SdpPolicy.OPERATOR) : null;
         if (sdp == null || !sdp.audioUsable()) {
             invite.createResponse(488, "Not Acceptable Here (no audio offer)").send();
             return;
@@ -217,7 +215,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
         String callingThere = calling == null ? null : trunk.numbers().toOperator(calling);
         Map<String, String> headers = new LinkedHashMap<>(forward.headers());
         String tenantGroup = headers.remove("tgrp");
-        Call call = new Call(CallRecord.TO_OPERATOR, service(from), forward.tenant(), forward.account(), calling,
+        Call call = new Call(CallRecord.TO_OPERATOR, from.service().property(), forward.tenant(), forward.account(), calling,
                 called, invite, monitor.order(trunk.peers()));
         String ownHost = SessionSides.addressOf(invite.getSession(), KeepAlive.OPERATOR_SIDE);
         start(call, peer -> {
@@ -225,10 +223,10 @@ public class SbcServlet extends SipServlet implements TimerListener {
                     ? LegHeaders.trunkGroupUri(calledThere, tenantGroup, settings.trunkContext(), peer.host())
                     : "sip:" + calledThere + "@" + peer.host() + ";user=phone";
             String uri = target.replace("@" + peer.host(), "@" + peer.host() + ":" + peer.port())
-                    + transportParameter(peer);
+                    + peer.transportParameter();
             String caller = callingThere != null ? "sip:" + callingThere + "@" + ownHost + ";user=phone" : null;
             return new LegRequests.Leg(KeepAlive.OPERATOR_SIDE, uri,
-                    caller != null ? displayed(invite, caller) : "<sip:anonymous@anonymous.invalid>",
+                    caller != null ? SipValues.displayed(invite, caller) : "<sip:anonymous@anonymous.invalid>",
                     "<sip:" + calledThere + "@" + peer.host() + ";user=phone>",
                     caller != null ? "<" + caller + ">" : null, null, headers, sdp.sdp());
         });
@@ -315,21 +313,26 @@ public class SbcServlet extends SipServlet implements TimerListener {
                 forward(response, call.callerInvite.createResponse(status, response.getReasonPhrase()));
             }
         } else if (status < 300) {
-            response.createAck().send();
+            try {
+                response.createAck().send();
+            } catch (IOException e) {
+                // The callee answered from where we cannot reach it (its Contact): no call can be made of that.
+                LOG.log(Level.WARNING, "ACK to " + call.peer.name() + " not sent; call " + call.callerInvite.getCallId()
+                        + " refused", e);
+                fail(call, 502, "Bad Gateway (the answering peer cannot be reached at its Contact)", "gateway");
+                return;
+            }
             if (call.cancelled) {
                 response.getSession().createRequest("BYE").send();
                 return;
             }
             call.answered = java.time.Instant.now();
             activeCalls.incrementAndGet();
-            call.caller().setAttribute(ANSWERED, Boolean.TRUE);
             forward(response, call.callerInvite.createResponse(status, response.getReasonPhrase()));
         } else {
             calleeRefused(call, response);
         }
     }
-
-    private static final String ANSWERED = "org.opencg.sbc.answered";
 
     private void calleeRefused(Call call, SipServletResponse response) throws ServletException, IOException {
         int status = response.getStatus();
@@ -339,7 +342,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
         }
         if (PeerSelection.tryNext(status == 408 ? 0 : status)) {
             if (status == 503 && response.getHeader("Retry-After") != null) {
-                monitor.resting(call.peer, retryAfter(response.getHeader("Retry-After")));
+                monitor.resting(call.peer, SipValues.retryAfter(response.getHeader("Retry-After")));
             }
             call.lastStatus = status;
             call.lastReason = response.getReasonPhrase();
@@ -357,18 +360,10 @@ public class SbcServlet extends SipServlet implements TimerListener {
         }
     }
 
-    private static Duration retryAfter(String header) {
-        try {
-            return Duration.ofSeconds(Long.parseLong(header.split("[ ;(]")[0].trim()));
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(30);
-        }
-    }
-
     /** Copies an answer's SDP (normalised for the side it goes to) onto the answer for the other leg, and sends it. */
     private void forward(SipServletResponse from, SipServletResponse to) throws IOException {
-        if (from.getContentLength() > 0 && "application/sdp".equalsIgnoreCase(baseType(from.getContentType()))) {
-            to.setContent(SdpNormaliser.normalise(content(from), policyToward(to.getSession())).sdp(),
+        if (SipValues.carriesSdp(from)) {
+            to.setContent(SdpNormaliser.normalise(SipValues.content(from), policyToward(to.getSession())).sdp(),
                     "application/sdp");
         }
         if (KeepAlive.TEAMS_SIDE.equals(SessionSides.sideOf(to.getSession())) && to.getStatus() > 100
@@ -469,8 +464,8 @@ public class SbcServlet extends SipServlet implements TimerListener {
         }
         SipServletRequest out = helper.createRequest(other, request, null);
         LegRequests.withoutOtherSidesHeaders(out);
-        if (out.getContentLength() > 0 && "application/sdp".equalsIgnoreCase(baseType(out.getContentType()))) {
-            out.setContent(SdpNormaliser.normalise(content(request), policyToward(other)).sdp(), "application/sdp");
+        if (SipValues.carriesSdp(out)) {
+            out.setContent(SdpNormaliser.normalise(SipValues.content(request), policyToward(other)).sdp(), "application/sdp");
         }
         try {
             out.send();
@@ -553,75 +548,5 @@ public class SbcServlet extends SipServlet implements TimerListener {
         } catch (NamingException e) {
             throw new ServletException("cannot find " + name, e);
         }
-    }
-
-    private static String service(Destination destination) {
-        return switch (destination) {
-            case OPERATOR_CONNECT -> Service.OPERATOR_CONNECT.property();
-            case PHONE_MOBILE -> Service.PHONE_MOBILE.property();
-            case DIRECT_ROUTING -> Service.DIRECT_ROUTING.property();
-            case ZOOM -> Service.ZOOM.property();
-        };
-    }
-
-    private static URI assertedOrFrom(SipServletRequest request) throws ServletException {
-        String asserted = request.getHeader("P-Asserted-Identity");
-        if (asserted != null) {
-            try {
-                return request.getAddressHeader("P-Asserted-Identity").getURI();
-            } catch (javax.servlet.sip.ServletParseException e) {
-                // an unparseable PAI is ignored; From names the caller then
-            }
-        }
-        return request.getFrom().getURI();
-    }
-
-    private static String userOf(URI uri) {
-        if (uri instanceof SipURI sip) {
-            return sip.getUser();
-        }
-        if (uri instanceof TelURL tel) {
-            return tel.isGlobal() ? "+" + tel.getPhoneNumber() : tel.getPhoneNumber();
-        }
-        return null;
-    }
-
-    private static String e164(String user) {
-        return user != null && user.matches("\\+[1-9]\\d{1,14}") ? user : null;
-    }
-
-    /**
-     * The Direct Routing customer label Teams addressed ({@code <label>.1r<n>.<base>}, acg-behaviour.md §9), or
-     * null for the carrier domain or anything else.
-     */
-    private String directRoutingLabel(URI requestUri) {
-        if (settings.baseDomain() == null || !(requestUri instanceof SipURI sip)) {
-            return null;
-        }
-        String suffix = "." + settings.baseDomain();
-        String host = sip.getHost().toLowerCase(java.util.Locale.ROOT);
-        if (!host.endsWith(suffix)) {
-            return null;
-        }
-        String[] labels = host.substring(0, host.length() - suffix.length()).split("\\.");
-        return labels.length == 2 && labels[1].matches("1r\\d+") ? labels[0] : null;
-    }
-
-    private static String displayed(SipServletRequest invite, String uri) {
-        String name = invite.getFrom().getDisplayName();
-        return name == null || name.isBlank() ? "<" + uri + ">" : "\"" + name.replace("\"", "") + "\" <" + uri + ">";
-    }
-
-    private static String transportParameter(Peer peer) {
-        return "udp".equals(peer.transport()) ? "" : ";transport=" + peer.transport();
-    }
-
-    private static String baseType(String contentType) {
-        return contentType == null ? "" : contentType.split(";")[0].trim();
-    }
-
-    private static String content(SipServletMessage message) throws IOException {
-        byte[] raw = message.getRawContent();
-        return raw == null ? "" : new String(raw, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

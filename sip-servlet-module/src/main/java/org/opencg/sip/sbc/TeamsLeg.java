@@ -51,4 +51,21 @@ public final class TeamsLeg {
         }
         return vendor + "/" + model + "/" + version;
     }
+
+    /**
+     * The Direct Routing customer label in a host Teams addressed, {@code <label>.1r<n>.<base>} (§9), or null for the
+     * carrier domain {@code 1r<n>.<base>} or any other host.
+     */
+    public static String directRoutingLabel(String host, String baseDomain) {
+        if (baseDomain == null || host == null) {
+            return null;
+        }
+        String suffix = "." + baseDomain.toLowerCase(java.util.Locale.ROOT);
+        String lower = host.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.endsWith(suffix)) {
+            return null;
+        }
+        String[] labels = lower.substring(0, lower.length() - suffix.length()).split("\\.");
+        return labels.length == 2 && labels[1].matches("1r\\d+") && !labels[0].isEmpty() ? labels[0] : null;
+    }
 }

@@ -1,6 +1,7 @@
 package org.opencg.sip.sbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,5 +45,16 @@ class TeamsLegTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PeerList.parse(bad), bad);
             assertTrue(e.getMessage().startsWith("'x="), e.getMessage());
         }
+    }
+
+    @Test
+    void theDirectRoutingLabelIsTheFirstOfACustomerSubdomain() {
+        assertEquals("contoso", TeamsLeg.directRoutingLabel("contoso.1r2.gw.example.com", "gw.example.com"));
+        assertEquals("contoso", TeamsLeg.directRoutingLabel("Contoso.1R1.GW.example.com", "gw.example.com"));
+        assertNull(TeamsLeg.directRoutingLabel("1r1.gw.example.com", "gw.example.com"), "the carrier domain");
+        assertNull(TeamsLeg.directRoutingLabel("a.b.1r1.gw.example.com", "gw.example.com"));
+        assertNull(TeamsLeg.directRoutingLabel("contoso.r1.gw.example.com", "gw.example.com"));
+        assertNull(TeamsLeg.directRoutingLabel("contoso.1r1.other.example.com", "gw.example.com"));
+        assertNull(TeamsLeg.directRoutingLabel("contoso.1r1.gw.example.com", null));
     }
 }

@@ -1,0 +1,73 @@
+package org.opencg.sip.sbc;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import javax.servlet.sip.ServletParseException;
+import javax.servlet.sip.SipServletMessage;
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipURI;
+import javax.servlet.sip.TelURL;
+import javax.servlet.sip.URI;
+
+/** What the B2BUA reads out of a SIP message: the parties' numbers, the display name, the SDP, Retry-After. */
+final class SipValues {
+
+    private SipValues() {
+    }
+
+    /** The caller as asserted (RFC 3325 P-Asserted-Identity) when the peer says so, else From. */
+    static URI assertedOrFrom(SipServletRequest request) {
+        if (request.getHeader("P-Asserted-Identity") != null) {
+            try {
+                return request.getAddressHeader("P-Asserted-Identity").getURI();
+            } catch (ServletParseException e) {
+                // an unparseable PAI is ignored; From names the caller then
+            }
+        }
+        return request.getFrom().getURI();
+    }
+
+    /** The number in a URI: a sip: URI's user part, or a tel: URL's number ('+' kept for global ones). */
+    static String userOf(URI uri) {
+        if (uri instanceof SipURI sip) {
+            return sip.getUser();
+        }
+        if (uri instanceof TelURL tel) {
+            return tel.isGlobal() ? "+" + tel.getPhoneNumber() : tel.getPhoneNumber();
+        }
+        return null;
+    }
+
+    /** The number if it is E.164 with '+', else null (Teams takes nothing else, acg-behaviour.md §3.5). */
+    static String e164(String user) {
+        return user != null && user.matches("\\+[1-9]\\d{1,14}") ? user : null;
+    }
+
+    /** {@code "name" <uri>} with the caller's display name, or {@code <uri>} without one. */
+    static String displayed(SipServletRequest invite, String uri) {
+        String name = invite.getFrom().getDisplayName();
+        return name == null || name.isBlank() ? "<" + uri + ">" : "\"" + name.replace("\"", "") + "\" <" + uri + ">";
+    }
+
+    static boolean carriesSdp(SipServletMessage message) {
+        String type = message.getContentType();
+        return message.getContentLength() > 0 && type != null
+                && "application/sdp".equalsIgnoreCase(type.split(";")[0].trim());
+    }
+
+    static String content(SipServletMessage message) throws IOException {
+        byte[] raw = message.getRawContent();
+        return raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
+    }
+
+    /** RFC 3261 §20.33: delta-seconds, perhaps with a comment or parameters; 30 s when unreadable. */
+    static Duration retryAfter(String header) {
+        try {
+            return Duration.ofSeconds(Long.parseLong(header.split("[ ;(]")[0].trim()));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(30);
+        }
+    }
+}

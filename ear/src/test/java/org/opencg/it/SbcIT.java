@@ -382,6 +382,35 @@ class SbcIT {
     }
 
     @Test
+    void anOversizedInviteIsRefusedWith513AndMakesNoCall() throws Exception {
+        String called = prefix + "801";
+        String callId = "oversized-" + System.nanoTime();
+        String filler = "X-Padding: " + "x".repeat(11_000) + "\r\n";
+        String invite = "INVITE sip:" + called + "@127.0.0.1:" + TestServer.SIP_PORT + ";user=phone SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:15161;branch=z9hG4bK" + callId + "\r\nMax-Forwards: 70\r\n"
+                + "From: <sip:+442079460801@127.0.0.1;user=phone>;tag=1\r\nTo: <sip:" + called + "@127.0.0.1>\r\n"
+                + "Call-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nContact: <sip:+442079460801@127.0.0.1:15161>\r\n"
+                + filler + "Content-Length: 0\r\n\r\n";
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(15161,
+                java.net.InetAddress.getLoopbackAddress())) {
+            socket.setSoTimeout(5000);
+            byte[] bytes = invite.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            socket.send(new java.net.DatagramPacket(bytes, bytes.length, java.net.InetAddress.getLoopbackAddress(),
+                    TestServer.SIP_PORT));
+            java.net.DatagramPacket answer = new java.net.DatagramPacket(new byte[4096], 4096);
+            socket.receive(answer);
+            String status = new String(answer.getData(), 0, answer.getLength(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertTrue(status.startsWith("SIP/2.0 513 "), status);
+        }
+        Thread.sleep(500);
+        for (Sipp proxy : proxies) {
+            assertTrue(proxy.dialogWith(called).isEmpty(), "an oversized INVITE made a call");
+        }
+        assertEquals(0, ProvisioningApi.body(get("/callRecords?number=" + called.replace("+", "%2B")))
+                .getJsonArray("value").size());
+    }
+
+    @Test
     void eachCallLeavesOneCallRecord() throws Exception {
         String called = prefix + "501";
         Sipp caller = callFromOperator(called, "+442079460501", "X-Test: plain");

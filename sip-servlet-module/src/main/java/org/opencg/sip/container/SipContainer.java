@@ -195,8 +195,10 @@ public class SipContainer {
                 "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
         // A transaction that ends lets go of its messages and dialog at once: less for the collector to copy.
         properties.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
-        // Messages over 10 KB are refused (acg-behaviour.md §3.11).
-        properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(SipSettings.MAX_MESSAGE_BYTES));
+        // Messages over 10 KB are refused with 513 (acg-behaviour.md §3.11) by MessageLimits, which must see them to
+        // answer: at JAIN-SIP's own limit a UDP message is dropped unanswered (the sender retransmits into silence)
+        // and a TCP connection closed. JAIN-SIP's limit only bounds what one message may hold in memory.
+        properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(SipSettings.MAX_PARSED_BYTES));
         return properties;
     }
 

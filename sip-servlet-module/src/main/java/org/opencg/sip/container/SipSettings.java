@@ -12,8 +12,11 @@ public final class SipSettings {
     public static final String APPLICATION_SESSION_MINUTES = "opencg.sip.application-session-minutes";
     public static final String DRAIN_SECONDS = "opencg.sip.drain-seconds";
     public static final String WORKER_THREADS = "opencg.sip.worker-threads";
-    /** Largest SIP message accepted (acg-behaviour.md §3.11). */
-    public static final int MAX_MESSAGE_BYTES = 10 * 1024;
+    /**
+     * Largest SIP message parsed at all, so that those over ACG's 10 KB (acg-behaviour.md §3.11) get their 513 from
+     * {@link org.opencg.sip.container.core.MessageLimits}: UDP's own limit.
+     */
+    public static final int MAX_PARSED_BYTES = 64 * 1024;
     static final String DEFAULT_LISTENING_POINTS = "operator,teams,isc";
     /** Default listening points of each side (the defaults; ACG's Direct Routing trunks use 5063). */
     static final java.util.Map<String, String> DEFAULTS = java.util.Map.of(

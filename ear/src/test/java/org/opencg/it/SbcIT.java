@@ -411,6 +411,27 @@ class SbcIT {
     }
 
     @Test
+    void aCallThatOutlivesTheMaximumDurationIsEndedOnBothLegs() throws Exception {
+        String called = prefix + "901";
+        Sipp caller = Sipp.with("operator-caller-long", List.of("-p", String.valueOf(OPERATOR_CALLER_PORT),
+                "-m", "1", "-s", called, "-key", "calling", "+442079460901", "-key", "extra", "X-Test: plain",
+                "127.0.0.1:" + TestServer.SIP_PORT));
+        assertEquals(0, caller.await(), caller.report());
+        assertFalse(caller.messages("BYE ").isEmpty(), "the gateway hung up the operator leg\n" + caller.report());
+        assertFalse(dialog(proxies.get(0), called).stream().noneMatch(m -> m.startsWith("BYE ")),
+                "the gateway hung up the Teams leg");
+        JsonObject record = Eventually.value("a call record for " + called, () -> {
+            var list = ProvisioningApi.body(get("/callRecords?number=" + called.replace("+", "%2B")))
+                    .getJsonArray("value");
+            return list.isEmpty() ? null : list.getJsonObject(0);
+        });
+        assertEquals("gateway", record.getString("endedBy"));
+        assertTrue(record.getString("reason").startsWith("Maximum call duration"), record.toString());
+        long duration = record.getJsonNumber("durationMs").longValue();
+        assertTrue(duration >= 5_900 && duration < 9_000, "opencg.sbc.max-call-seconds is 6 in the tests: " + record);
+    }
+
+    @Test
     void eachCallLeavesOneCallRecord() throws Exception {
         String called = prefix + "501";
         Sipp caller = callFromOperator(called, "+442079460501", "X-Test: plain");

@@ -35,6 +35,8 @@ final class Call {
     Peer peer;
     SipSession callee;
     ServletTimer failover;
+    /** Ends an answered call that outlives opencg.sbc.max-call-seconds (a lost BYE must not hold it for ever). */
+    ServletTimer limit;
     int lastStatus = 503;
     String lastReason = "Service Unavailable (no peer answered)";
     Instant answered;
@@ -78,8 +80,10 @@ final class Call {
             return null;
         }
         ended = true;
-        if (failover != null) {
-            failover.cancel();
+        for (ServletTimer timer : new ServletTimer[] {failover, limit}) {
+            if (timer != null) {
+                timer.cancel();
+            }
         }
         return new CallRecord(callerInvite.getCallId(), direction, service, tenant, account, calling, called,
                 peer == null ? null : peer.name(), setup, answered, Instant.now(), status, reason, endedBy);

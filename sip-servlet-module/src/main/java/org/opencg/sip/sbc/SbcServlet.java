@@ -53,6 +53,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
     private static final Logger LOG = Logger.getLogger(SbcServlet.class.getName());
     private static final String KEEP_ALIVE = "keep-alive";
     private static final String FAILOVER = "failover:";
+    private static final String LIMIT = "max-call-duration";
     private static final List<String> ALLOW = List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "INFO", "PRACK",
             "UPDATE", "REFER", "NOTIFY");
 
@@ -242,7 +243,8 @@ public class SbcServlet extends SipServlet implements TimerListener {
         SipApplicationSession app = call.callerInvite.getApplicationSession();
         app.setAttribute(Call.ATTRIBUTE, call);
         app.setAttribute(PLAN, plan);
-        app.setExpires(settings.maxCallMinutes());
+        // The state outlives the longest call by a minute; the call itself is ended by its limit timer.
+        app.setExpires((int) settings.maxCallDuration().toMinutes() + 2);
         tryNextPeer(call);
     }
 
@@ -327,6 +329,8 @@ public class SbcServlet extends SipServlet implements TimerListener {
                 return;
             }
             call.answered = java.time.Instant.now();
+            call.limit = timers.createTimer(response.getApplicationSession(), settings.maxCallDuration().toMillis(),
+                    false, LIMIT);
             activeCalls.incrementAndGet();
             forward(response, call.callerInvite.createResponse(status, response.getReasonPhrase()));
         } else {
@@ -494,6 +498,8 @@ public class SbcServlet extends SipServlet implements TimerListener {
         Object info = timer.getInfo();
         if (KEEP_ALIVE.equals(info)) {
             keepAlive.round();
+        } else if (LIMIT.equals(info)) {
+            endAtLimit((Call) timer.getApplicationSession().getAttribute(Call.ATTRIBUTE));
         } else if (info instanceof String s && s.startsWith(FAILOVER)) {
             Call call = (Call) timer.getApplicationSession().getAttribute(Call.ATTRIBUTE);
             if (call != null && call.callee != null && call.callee.getId().equals(s.substring(FAILOVER.length()))
@@ -509,6 +515,24 @@ public class SbcServlet extends SipServlet implements TimerListener {
                 }
             }
         }
+    }
+
+    /** The call has lasted opencg.sbc.max-call-seconds: both legs get BYE, the record says the gateway ended it. */
+    private void endAtLimit(Call call) {
+        if (call == null || call.answered == null || call.ended()) {
+            return;
+        }
+        for (SipSession leg : new SipSession[] {call.caller(), call.callee}) {
+            try {
+                if (leg != null && leg.isValid() && leg.getState() == SipSession.State.CONFIRMED) {
+                    leg.createRequest("BYE").send();
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "BYE at the call limit not sent on " + leg, e);
+            }
+        }
+        activeCalls.decrementAndGet();
+        write(call.end(200, "Maximum call duration (" + settings.maxCallDuration().toSeconds() + " s)", "gateway"));
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------

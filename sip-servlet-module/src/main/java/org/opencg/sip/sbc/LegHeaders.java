@@ -1,59 +1,35 @@
 package org.opencg.sip.sbc;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * What crosses from one leg of a call to the other (issue 5: topology hiding; acg-behaviour.md §3.11), as pure
- * functions: which headers the B2BUA copies, and which URI parameters an in-dialog request may carry.
+ * What crosses from one leg of a call to the other (issue 5: topology hiding), as pure functions. Each leg is a
+ * dialog of its own: the container makes Via, Route, Record-Route, Contact, Call-ID, CSeq, From, To and Max-Forwards
+ * anew for it (JSR 289 §12), and requests in the dialog are made anew in the other dialog, so Request-URI, From or To
+ * parameters added in the dialog never cross (acg-behaviour.md §3.11). The rest of a copied message is filtered here.
  */
 public final class LegHeaders {
 
     /**
-     * Headers that describe one leg's path, its dialog or its equipment, never copied to the other leg: the B2BUA
-     * makes its own (RFC 3261 §8.1.1, §16.6) or leaves them out, so neither side learns the other's addresses or
-     * software.
-     */
-    private static final Set<String> OWN_TO_THE_LEG = Set.of("via", "v", "route", "record-route", "contact", "m",
-            "call-id", "i", "cseq", "from", "f", "to", "t", "max-forwards", "content-length", "l", "server",
-            "user-agent", "warning", "path", "service-route", "p-charging-vector", "p-visited-network-id",
-            "p-access-network-info", "x-ms-sbc", "x-ms-tenantid", "x-ms-fmc");
-
-    /**
-     * Of those, the ones a JSR 289 B2BUA copy still carries (the container leaves out the dialog's and path's own):
-     * removed from each request made for the other leg.
+     * Headers a JSR 289 copy would still carry that describe one side's path, network or equipment, or are the
+     * B2BUA's own to set per leg (P-Asserted-Identity is rewritten in the leg's number form).
      */
     private static final Set<String> REMOVED_FROM_COPIES = Set.of("user-agent", "server", "warning",
             "p-charging-vector", "p-visited-network-id", "p-access-network-info", "service-route",
-            "x-ms-sbc", "x-ms-tenantid", "x-ms-fmc", "p-asserted-identity", "record-route", "path");
+            "p-asserted-identity", "record-route", "path");
 
     private LegHeaders() {
     }
 
-    /** Does the B2BUA copy this header from one leg to the other? */
-    public static boolean copied(String header) {
-        return !OWN_TO_THE_LEG.contains(header.toLowerCase(Locale.ROOT));
-    }
-
-    /** Is this header, found on a request copied from the other leg, to be removed before it is sent? */
-    public static boolean removedFromCopy(String header) {
-        return REMOVED_FROM_COPIES.contains(header.toLowerCase(Locale.ROOT));
-    }
-
     /**
-     * The parameters an in-dialog request may keep on its Request-URI, To or From: only those the dialog-creating
-     * request had (acg-behaviour.md §3.11); others are stripped rather than the request refused.
+     * Is this header, found on a request copied from the other leg, to be removed before it is sent? Besides the
+     * list above, every {@code X-} header: private to the side that sent it (X-MS-SBC, X-MS-TenantID, X-MS-FMC,
+     * Teams' X-MS-RegionInfo, an operator's own), each leg gets only the X- headers the B2BUA adds for it.
      */
-    public static Map<String, String> inDialogParameters(Map<String, String> initial, Map<String, String> inDialog) {
-        Map<String, String> kept = new LinkedHashMap<>();
-        inDialog.forEach((name, value) -> {
-            if (initial.containsKey(name)) {
-                kept.put(name, value);
-            }
-        });
-        return kept;
+    public static boolean removedFromCopy(String header) {
+        String name = header.toLowerCase(Locale.ROOT);
+        return name.startsWith("x-") || REMOVED_FROM_COPIES.contains(name);
     }
 
     /**

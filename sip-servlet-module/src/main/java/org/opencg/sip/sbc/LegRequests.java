@@ -62,7 +62,7 @@ final class LegRequests {
             names.add(it.next());
         }
         for (String name : names) {
-            if (LegHeaders.removedFromCopy(name) || name.regionMatches(true, 0, "X-", 0, 2)) {
+            if (LegHeaders.removedFromCopy(name)) {
                 message.removeHeader(name);
             }
         }

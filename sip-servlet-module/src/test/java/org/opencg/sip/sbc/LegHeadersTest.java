@@ -4,34 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
-/** Topology hiding and in-dialog parameters (issue 5; acg-behaviour.md §3.10-§3.11). */
+/** Topology hiding and the tenant's trunk group (issue 5; acg-behaviour.md §3.10). */
 class LegHeadersTest {
 
     @Test
-    void pathDialogAndEquipmentHeadersStayOnTheirLeg() {
-        for (String own : new String[] {"Via", "v", "Record-Route", "Route", "Contact", "m", "Call-ID", "CSeq",
-            "User-Agent", "Server", "P-Charging-Vector", "X-MS-FMC", "x-ms-sbc"}) {
-            assertFalse(LegHeaders.copied(own), own);
+    void pathEquipmentAndPrivateHeadersStayOnTheirLeg() {
+        for (String own : new String[] {"User-Agent", "Server", "P-Charging-Vector", "P-Access-Network-Info",
+            "Record-Route", "P-Asserted-Identity", "X-MS-FMC", "x-ms-sbc", "X-MS-RegionInfo", "X-Operator-Trace"}) {
+            assertTrue(LegHeaders.removedFromCopy(own), own);
         }
-        for (String passes : new String[] {"P-Asserted-Identity", "Privacy", "Diversion", "History-Info",
-            "Supported", "Allow", "Session-Expires", "Content-Type"}) {
-            assertTrue(LegHeaders.copied(passes), passes);
+        for (String passes : new String[] {"Privacy", "Diversion", "History-Info", "Supported", "Allow",
+            "Session-Expires", "Content-Type", "Reason"}) {
+            assertFalse(LegHeaders.removedFromCopy(passes), passes);
         }
-    }
-
-    @Test
-    void inDialogRequestsKeepOnlyTheParametersTheDialogStartedWith() {
-        Map<String, String> initial = Map.of("user", "phone", "transport", "tls");
-        Map<String, String> later = new LinkedHashMap<>();
-        later.put("user", "phone");
-        later.put("maddr", "203.0.113.9");
-        later.put("transport", "tls");
-        assertEquals(Map.of("user", "phone", "transport", "tls"), LegHeaders.inDialogParameters(initial, later));
     }
 
     @Test

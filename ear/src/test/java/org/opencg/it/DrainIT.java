@@ -26,17 +26,19 @@ class DrainIT {
     private static final int GATEWAY_PORT = 35060;
     private static final int DRAIN_SECONDS = 30;
     private static final Path HOME = Path.of("target/drain-home").toAbsolutePath();
-    private static final Launcher LAUNCHER = new Launcher(HOME, Map.of(
-            "OPENCG_HTTP_PORT", "38080",
-            "OPENCG_MANAGEMENT_PORT", "39990",
-            "OPENCG_SIP_LISTENING_POINT_OPERATOR", "udp:127.0.0.1:" + GATEWAY_PORT + ",tls:127.0.0.1:35061",
-            "OPENCG_SIP_LISTENING_POINT_TEAMS", "tls:127.0.0.1:35063",
-            "OPENCG_SIP_LISTENING_POINT_ISC", "tls:127.0.0.1:35065",
-            "OPENCG_SIP_DRAIN_SECONDS", String.valueOf(DRAIN_SECONDS),
-            "OPENCG_RTPENGINE_NG_ADDRESS", "127.0.0.1:32223",
-            "OPENCG_OC_EMULATOR_PORT", "38086",
-            "OPENCG_RTPENGINE_PORT_RANGE", "43000-43999",
-            "OPENCG_EAR", HOME.resolve("opencg-test.ear").toString()));
+    private static final Launcher LAUNCHER = new Launcher(HOME, Map.ofEntries(
+            Map.entry("OPENCG_HTTP_PORT", "38080"),
+            Map.entry("OPENCG_MANAGEMENT_PORT", "39990"),
+            Map.entry("OPENCG_SIP_LISTENING_POINT_OPERATOR", "udp:127.0.0.1:" + GATEWAY_PORT + ",tls:127.0.0.1:35061"),
+            Map.entry("OPENCG_SIP_LISTENING_POINT_TEAMS", "tls:127.0.0.1:35063"),
+            Map.entry("OPENCG_SIP_LISTENING_POINT_ISC", "tls:127.0.0.1:35065"),
+            Map.entry("OPENCG_SIP_DRAIN_SECONDS", String.valueOf(DRAIN_SECONDS)),
+            Map.entry("OPENCG_RTPENGINE_NG_ADDRESS", "127.0.0.1:32223"),
+            Map.entry("OPENCG_OC_EMULATOR_PORT", "38086"),
+            Map.entry("OPENCG_SBC_EMULATOR_TEAMS_PORT", "35071"),
+            Map.entry("OPENCG_SBC_EMULATOR_OPERATOR_PORT", "35090"),
+            Map.entry("OPENCG_RTPENGINE_PORT_RANGE", "43000-43999"),
+            Map.entry("OPENCG_EAR", HOME.resolve("opencg-test.ear").toString())));
 
     @BeforeAll
     static void runTheGatewayWithTheTestApplication() throws Exception {

@@ -45,6 +45,8 @@ class LauncherIT {
             "OPENCG_SIP_LISTENING_POINT_ISC", "tls:127.0.0.1:25065",
             "OPENCG_RTPENGINE_NG_ADDRESS", "127.0.0.1:22223",
             "OPENCG_OC_EMULATOR_PORT", "28086",
+            "OPENCG_SBC_EMULATOR_TEAMS_PORT", "25071",
+            "OPENCG_SBC_EMULATOR_OPERATOR_PORT", "25090",
             "OPENCG_RTPENGINE_PORT_RANGE", "42000-42999"));
 
     private static Launcher.Result opencg(Map<String, String> extra, String... args) throws Exception {
@@ -81,6 +83,8 @@ class LauncherIT {
                 + "operator tls:127.0.0.1:25061, teams tls:127.0.0.1:25063, isc tls:127.0.0.1:25065"), run.out());
         assertTrue(Files.exists(HOME.resolve("data/h2/tls/gateway.p12")), "no gateway certificate made at first run");
         assertTrue(run.out().contains("Operator Connect API  http://127.0.0.1:28086/oc   (local emulator"), run.out());
+        assertTrue(run.out().contains("Teams proxy   tls:127.0.0.1:25071   (local SIPp emulator"), run.out());
+        assertTrue(run.out().contains("Operator SBC  udp:127.0.0.1:25090   (local SIPp emulator"), run.out());
         String password = firstAdminFile().trim().split(":")[1];
         assertTrue(run.out().contains("First login   admin / " + password), run.out());
 
@@ -134,6 +138,21 @@ class LauncherIT {
             assertTrue(status.out().lines().anyMatch(l -> l.startsWith(service) && l.contains(" up ")),
                     service + " not up: " + status.out());
         }
+    }
+
+    /** The first thing a newcomer runs after ./opencg run: a call each way through the emulated peers. */
+    @Test
+    @Order(4)
+    void demoCallCompletesACallEachWayAndShowsBothLegs() throws Exception {
+        Launcher.Result demo = opencg("demo-call");
+        assertEquals(0, demo.exit(), demo.out() + demo.err());
+        assertTrue(demo.out().contains("=> call 1 completed") && demo.out().contains("=> call 2 completed"), demo.out());
+        assertTrue(demo.out().contains("Teams leg (SIPp as sip.pstnhub.microsoft.com, TLS):"), demo.out());
+        assertTrue(demo.out().lines().anyMatch(l -> l.contains("X-MS-SBC: OpenCG/")), "the Teams leg shows X-MS-SBC:\n"
+                + demo.out());
+        assertTrue(demo.out().lines().anyMatch(l -> l.matches("\\s+Teams\\s+<- OpenCG\\s+INVITE sip:\\+44\\d+@.*"
+                + "user=phone;transport=tls SIP/2.0")), "the Teams emulator received the INVITE in Teams form:\n"
+                + demo.out());
     }
 
     @Test

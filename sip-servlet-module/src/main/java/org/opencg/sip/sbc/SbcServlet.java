@@ -1,9 +1,7 @@
 package org.opencg.sip.sbc;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,10 +17,8 @@ import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
-import javax.servlet.sip.SipURI;
 import javax.servlet.sip.TimerListener;
 import javax.servlet.sip.TimerService;
-import javax.servlet.sip.URI;
 
 import jakarta.inject.Inject;
 
@@ -32,16 +28,13 @@ import io.micrometer.core.instrument.Tags;
 import org.eclipse.microprofile.config.Config;
 import org.opencg.core.calls.CallRecord;
 import org.opencg.core.calls.CallRecords;
-import org.opencg.core.numbers.Service;
-import org.opencg.core.routing.Route;
 import org.opencg.core.routing.RoutingSnapshot;
 import org.opencg.core.routing.RoutingTable;
 import org.opencg.sip.container.core.SessionSides;
-import org.opencg.sip.sbc.CallRouting.Destination;
 
 /**
  * The SBC's B2BUA (issue 5): an INVITE from the operator's network goes to Microsoft Teams or Zoom, one from them to
- * the operator, each as a new leg made by {@link LegRequests} after {@link CallRouting} has decided from the routing
+ * the operator, each as a new leg made by {@link LegRequests} after {@link CallPlanner} has decided from the routing
  * snapshot; everything after that (provisional and final answers, ACK, CANCEL, BYE, re-INVITE, UPDATE, INFO) passes
  * between the linked legs. The peers of each side are tried in {@link PeerSelection} order, the next on 408, 503,
  * 504 or silence; {@link KeepAlive} sends the OPTIONS that keep them usable. One {@link CallRecord} per call.
@@ -68,6 +61,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
     private TimerService timers;
     private KeepAlive keepAlive;
     private LegRequests legs;
+    private CallPlanner planner;
     private final PeerMonitor monitor = new PeerMonitor();
     private final AtomicInteger activeCalls = new AtomicInteger();
     private volatile RoutingSnapshot routes;
@@ -84,6 +78,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
         timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
         keepAlive = new KeepAlive(factory, settings, monitor);
         legs = new LegRequests(factory);
+        planner = new CallPlanner(settings, monitor);
         SipApplicationSession keeper = factory.createApplicationSession();
         keeper.setExpires(0);
         timers.createTimer(keeper, 1000, settings.optionsInterval().toMillis(), true, false, KEEP_ALIVE);
@@ -123,123 +118,18 @@ public class SbcServlet extends SipServlet implements TimerListener {
             return;
         }
         String side = SessionSides.sideOf(request.getSession());
-        if (KeepAlive.OPERATOR_SIDE.equals(side)) {
-            fromOperator(request);
-        } else if (KeepAlive.TEAMS_SIDE.equals(side)) {
-            fromMicrosoft(request);
+        CallPlanner.Plan plan = KeepAlive.OPERATOR_SIDE.equals(side) ? planner.fromOperator(request, routes())
+                : KeepAlive.TEAMS_SIDE.equals(side) ? planner.fromMicrosoft(request, routes())
+                : new CallPlanner.Refused(403, "Forbidden (no calls on the " + side + " side)");
+        if (plan instanceof CallPlanner.Refused refused) {
+            request.createResponse(refused.status(), refused.reason()).send();
         } else {
-            request.createResponse(403, "Forbidden (no calls on the " + side + " side)").send();
+            CallPlanner.Accepted accepted = (CallPlanner.Accepted) plan;
+            start(accepted.call(), accepted.legs());
         }
     }
 
-    private void fromOperator(SipServletRequest invite) throws ServletException, IOException {
-        Trunk trunk = settings.trunkOf(invite.getRemoteAddr());
-        if (trunk == null) {
-            invite.createResponse(403, "Forbidden (not a peer of an operator trunk)").send();
-            return;
-        }
-        String called = trunk.numbers().toE164(SipValues.userOf(invite.getRequestURI()));
-        CallRouting.Decision decision = CallRouting.fromOperator(called,
-                invite.getHeader(CallRouting.FMC_HEADER) != null, trunk.kind(), routes(), settings.customHeader());
-        if (decision instanceof CallRouting.Refuse refuse) {
-            invite.createResponse(refuse.status(), refuse.reason()).send();
-            return;
-        }
-        CallRouting.Forward forward = (CallRouting.Forward) decision;
-        if (invite.getContentLength() <= 0) {
-            // Teams takes no offerless INVITE (acg-behaviour.md §3.7); making an offer needs media anchoring.
-            invite.createResponse(488, "Not Acceptable Here (INVITE without SDP offer)").send();
-            return;
-        }
-        SdpPolicy policy = forward.destination() == Destination.ZOOM ? SdpPolicy.ZOOM : SdpPolicy.TEAMS;
-        SdpNormaliser.Result sdp = SdpNormaliser.normalise(SipValues.content(invite), policy);
-        if (!sdp.audioUsable()) {
-            invite.createResponse(488, "Not Acceptable Here (no codec Microsoft takes)").send();
-            return;
-        }
-        String calling = trunk.numbers().toE164(SipValues.userOf(SipValues.assertedOrFrom(invite)));
-        List<Peer> group = forward.destination() == Destination.ZOOM ? settings.zoom() : settings.teams();
-        Call call = new Call(CallRecord.TO_MICROSOFT, forward.destination().service().property(), forward.tenant(),
-                forward.account(), calling, called, invite, monitor.order(group));
-        call.towardCaller = forward.headers();
-        String contactHost = settings.baseDomain() == null ? null
-                : TeamsLeg.contactHost(forward.contactLabel(), settings.region(), settings.baseDomain());
-        start(call, peer -> {
-            String host = peer.host();
-            String uri = TeamsLeg.numberUri(called, host, peer.port()) + peer.transportParameter();
-            String fromHost = contactHost != null ? contactHost : SessionSides.addressOf(invite.getSession(),
-                    KeepAlive.TEAMS_SIDE);
-            String caller = calling != null ? TeamsLeg.numberUri(calling, fromHost, 0) : null;
-            return new LegRequests.Leg(KeepAlive.TEAMS_SIDE, uri,
-                    caller != null ? SipValues.displayed(invite, caller) : "<sip:anonymous@anonymous.invalid>",
-                    "<" + TeamsLeg.numberUri(called, host, 0) + ">",
-                    caller != null ? "<" + caller + ">" : null, contactHost,
-                    Map.of("X-MS-SBC", settings.xMsSbc()), sdp.sdp());
-        });
-    }
-
-    private void fromMicrosoft(SipServletRequest invite) throws ServletException, IOException {
-        boolean zoom = settings.zoom().stream().anyMatch(p -> p.host().equals(invite.getRemoteAddr()));
-        String drLabel = zoom ? null : invite.getRequestURI() instanceof SipURI sip
-                ? TeamsLeg.directRoutingLabel(sip.getHost(), settings.baseDomain()) : null;
-        String calling = SipValues.e164(SipValues.userOf(SipValues.assertedOrFrom(invite)));
-        String called = SipValues.e164(SipValues.userOf(invite.getRequestURI()));
-        Route callingRoute = calling == null ? null : routes().lookup(calling);
-        Destination from = zoom ? Destination.ZOOM : drLabel != null ? Destination.DIRECT_ROUTING
-                : callingRoute != null && callingRoute.number().services().contains(Service.PHONE_MOBILE)
-                        ? Destination.PHONE_MOBILE : Destination.OPERATOR_CONNECT;
-        Trunk trunk = settings.trunkFor(from == Destination.PHONE_MOBILE
-                ? CallRouting.TrunkKind.MOBILE : CallRouting.TrunkKind.FIXED);
-        CallRouting.Decision decision = CallRouting.toOperator(from, calling, drLabel, routes(),
-                new CallRouting.OperatorHeaders(settings.customHeader(), trunk.tenantInTgrp()));
-        if (decision instanceof CallRouting.Refuse refuse) {
-            invite.createResponse(refuse.status(), refuse.reason()).send();
-            return;
-        }
-        if (called == null) {
-            invite.createResponse(404, "Not Found (Request-URI is not an E.164 number)").send();
-            return;
-        }
-        CallRouting.Forward forward = (CallRouting.Forward) decision;
-        SdpNormaliser.Result sdp = invite.getContentLength() > 0
-                ? SdpNormaliser.normalise(SipValues.content(invite), SdpPolicy.OPERATOR) : null;
-        if (sdp == null || !sdp.audioUsable()) {
-            invite.createResponse(488, "Not Acceptable Here (no audio offer)").send();
-            return;
-        }
-        if (settings.baseDomain() != null) {
-            // Our answers carry the FQDN Teams addressed (acg-behaviour.md §3.4), not our listening address.
-            SessionSides.contactHost(invite.getSession(),
-                    TeamsLeg.contactHost(drLabel, settings.region(), settings.baseDomain()));
-        }
-        String calledThere = trunk.numbers().toOperator(called);
-        String callingThere = calling == null ? null : trunk.numbers().toOperator(calling);
-        Map<String, String> headers = new LinkedHashMap<>(forward.headers());
-        String tenantGroup = headers.remove("tgrp");
-        Call call = new Call(CallRecord.TO_OPERATOR, from.service().property(), forward.tenant(), forward.account(), calling,
-                called, invite, monitor.order(trunk.peers()));
-        String ownHost = SessionSides.addressOf(invite.getSession(), KeepAlive.OPERATOR_SIDE);
-        start(call, peer -> {
-            String target = tenantGroup != null
-                    ? LegHeaders.trunkGroupUri(calledThere, tenantGroup, settings.trunkContext(), peer.host())
-                    : "sip:" + calledThere + "@" + peer.host() + ";user=phone";
-            String uri = target.replace("@" + peer.host(), "@" + peer.host() + ":" + peer.port())
-                    + peer.transportParameter();
-            String caller = callingThere != null ? "sip:" + callingThere + "@" + ownHost + ";user=phone" : null;
-            return new LegRequests.Leg(KeepAlive.OPERATOR_SIDE, uri,
-                    caller != null ? SipValues.displayed(invite, caller) : "<sip:anonymous@anonymous.invalid>",
-                    "<sip:" + calledThere + "@" + peer.host() + ";user=phone>",
-                    caller != null ? "<" + caller + ">" : null, null, headers, sdp.sdp());
-        });
-    }
-
-    /** Builds the second leg's INVITE for a peer. */
-    @FunctionalInterface
-    private interface LegPlan {
-        LegRequests.Leg forPeer(Peer peer);
-    }
-
-    private void start(Call call, LegPlan plan) throws ServletException, IOException {
+    private void start(Call call, CallPlanner.LegPlan plan) throws ServletException, IOException {
         SipApplicationSession app = call.callerInvite.getApplicationSession();
         app.setAttribute(Call.ATTRIBUTE, call);
         app.setAttribute(PLAN, plan);
@@ -252,7 +142,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
 
     /** Offers the call to its next usable peer; when none is left, the caller gets the last answer (or 503). */
     private void tryNextPeer(Call call) throws ServletException, IOException {
-        LegPlan plan = (LegPlan) call.callerInvite.getApplicationSession().getAttribute(PLAN);
+        CallPlanner.LegPlan plan = (CallPlanner.LegPlan) call.callerInvite.getApplicationSession().getAttribute(PLAN);
         for (Peer peer = call.nextPeer(); peer != null; peer = call.nextPeer()) {
             SipServletRequest leg = legs.create(call.callerInvite, plan.forPeer(peer));
             try {

@@ -1,0 +1,146 @@
+package org.opencg.sip.sbc;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipURI;
+
+import org.opencg.core.calls.CallRecord;
+import org.opencg.core.numbers.Service;
+import org.opencg.core.routing.Route;
+import org.opencg.core.routing.RoutingSnapshot;
+import org.opencg.sip.container.core.SessionSides;
+import org.opencg.sip.sbc.CallRouting.Destination;
+
+/**
+ * What an initial INVITE becomes, before anything is sent: refused with a status, or a {@link Call} with the plan
+ * of its second leg per peer (Request-URI, parties and headers in the far side's form, the SDP for it), from the
+ * routing snapshot and the trunks' settings. The servlet does the signalling; this decides it.
+ */
+final class CallPlanner {
+
+    /** What the INVITE becomes. */
+    sealed interface Plan permits Refused, Accepted {
+    }
+
+    /** Refused with this status and reason phrase. */
+    record Refused(int status, String reason) implements Plan {
+    }
+
+    /** A call, and how its second leg looks toward each peer. */
+    record Accepted(Call call, LegPlan legs) implements Plan {
+    }
+
+    /** Builds the second leg's INVITE for a peer. */
+    @FunctionalInterface
+    interface LegPlan {
+        LegRequests.Leg forPeer(Peer peer);
+    }
+
+    private final SbcSettings settings;
+    private final PeerMonitor monitor;
+
+    CallPlanner(SbcSettings settings, PeerMonitor monitor) {
+        this.settings = settings;
+        this.monitor = monitor;
+    }
+
+    /** A call from the operator's network, to Teams or Zoom. */
+    Plan fromOperator(SipServletRequest invite, RoutingSnapshot routes) throws IOException {
+        Trunk trunk = settings.trunkOf(invite.getRemoteAddr());
+        if (trunk == null) {
+            return new Refused(403, "Forbidden (not a peer of an operator trunk)");
+        }
+        String called = trunk.numbers().toE164(SipValues.userOf(invite.getRequestURI()));
+        CallRouting.Decision decision = CallRouting.fromOperator(called,
+                invite.getHeader(CallRouting.FMC_HEADER) != null, trunk.kind(), routes, settings.customHeader());
+        if (decision instanceof CallRouting.Refuse refuse) {
+            return new Refused(refuse.status(), refuse.reason());
+        }
+        CallRouting.Forward forward = (CallRouting.Forward) decision;
+        if (invite.getContentLength() <= 0) {
+            // Teams takes no offerless INVITE (acg-behaviour.md §3.7); making an offer needs media anchoring.
+            return new Refused(488, "Not Acceptable Here (INVITE without SDP offer)");
+        }
+        SdpPolicy policy = forward.destination() == Destination.ZOOM ? SdpPolicy.ZOOM : SdpPolicy.TEAMS;
+        SdpNormaliser.Result sdp = SdpNormaliser.normalise(SipValues.content(invite), policy);
+        if (!sdp.audioUsable()) {
+            return new Refused(488, "Not Acceptable Here (no codec Microsoft takes)");
+        }
+        String calling = trunk.numbers().toE164(SipValues.userOf(SipValues.assertedOrFrom(invite)));
+        List<Peer> group = forward.destination() == Destination.ZOOM ? settings.zoom() : settings.teams();
+        Call call = new Call(CallRecord.TO_MICROSOFT, forward.destination().service().property(), forward.tenant(),
+                forward.account(), calling, called, invite, monitor.order(group));
+        call.towardCaller = forward.headers();
+        String contactHost = settings.baseDomain() == null ? null
+                : TeamsLeg.contactHost(forward.contactLabel(), settings.region(), settings.baseDomain());
+        return new Accepted(call, peer -> {
+            String host = peer.host();
+            String uri = TeamsLeg.numberUri(called, host, peer.port()) + peer.transportParameter();
+            String fromHost = contactHost != null ? contactHost : SessionSides.addressOf(invite.getSession(),
+                    KeepAlive.TEAMS_SIDE);
+            String caller = calling != null ? TeamsLeg.numberUri(calling, fromHost, 0) : null;
+            return new LegRequests.Leg(KeepAlive.TEAMS_SIDE, uri,
+                    caller != null ? SipValues.displayed(invite, caller) : "<sip:anonymous@anonymous.invalid>",
+                    "<" + TeamsLeg.numberUri(called, host, 0) + ">",
+                    caller != null ? "<" + caller + ">" : null, contactHost,
+                    Map.of("X-MS-SBC", settings.xMsSbc()), sdp.sdp());
+        });
+    }
+
+    /** A call from Teams (or Zoom) to the operator's network. */
+    Plan fromMicrosoft(SipServletRequest invite, RoutingSnapshot routes) throws IOException {
+        boolean zoom = settings.zoom().stream().anyMatch(p -> p.host().equals(invite.getRemoteAddr()));
+        String drLabel = zoom ? null : invite.getRequestURI() instanceof SipURI sip
+                ? TeamsLeg.directRoutingLabel(sip.getHost(), settings.baseDomain()) : null;
+        String calling = SipValues.e164(SipValues.userOf(SipValues.assertedOrFrom(invite)));
+        String called = SipValues.e164(SipValues.userOf(invite.getRequestURI()));
+        Route callingRoute = calling == null ? null : routes.lookup(calling);
+        Destination from = zoom ? Destination.ZOOM : drLabel != null ? Destination.DIRECT_ROUTING
+                : callingRoute != null && callingRoute.number().services().contains(Service.PHONE_MOBILE)
+                        ? Destination.PHONE_MOBILE : Destination.OPERATOR_CONNECT;
+        Trunk trunk = settings.trunkFor(from == Destination.PHONE_MOBILE
+                ? CallRouting.TrunkKind.MOBILE : CallRouting.TrunkKind.FIXED);
+        CallRouting.Decision decision = CallRouting.toOperator(from, calling, drLabel, routes,
+                new CallRouting.OperatorHeaders(settings.customHeader(), trunk.tenantInTgrp()));
+        if (decision instanceof CallRouting.Refuse refuse) {
+            return new Refused(refuse.status(), refuse.reason());
+        }
+        if (called == null) {
+            return new Refused(404, "Not Found (Request-URI is not an E.164 number)");
+        }
+        CallRouting.Forward forward = (CallRouting.Forward) decision;
+        SdpNormaliser.Result sdp = invite.getContentLength() > 0
+                ? SdpNormaliser.normalise(SipValues.content(invite), SdpPolicy.OPERATOR) : null;
+        if (sdp == null || !sdp.audioUsable()) {
+            return new Refused(488, "Not Acceptable Here (no audio offer)");
+        }
+        if (settings.baseDomain() != null) {
+            // Our answers carry the FQDN Teams addressed (acg-behaviour.md §3.4), not our listening address.
+            SessionSides.contactHost(invite.getSession(),
+                    TeamsLeg.contactHost(drLabel, settings.region(), settings.baseDomain()));
+        }
+        String calledThere = trunk.numbers().toOperator(called);
+        String callingThere = calling == null ? null : trunk.numbers().toOperator(calling);
+        Map<String, String> headers = new LinkedHashMap<>(forward.headers());
+        String tenantGroup = headers.remove("tgrp");
+        Call call = new Call(CallRecord.TO_OPERATOR, from.service().property(), forward.tenant(), forward.account(), calling,
+                called, invite, monitor.order(trunk.peers()));
+        String ownHost = SessionSides.addressOf(invite.getSession(), KeepAlive.OPERATOR_SIDE);
+        return new Accepted(call, peer -> {
+            String target = tenantGroup != null
+                    ? LegHeaders.trunkGroupUri(calledThere, tenantGroup, settings.trunkContext(), peer.host())
+                    : "sip:" + calledThere + "@" + peer.host() + ";user=phone";
+            String uri = target.replace("@" + peer.host(), "@" + peer.host() + ":" + peer.port())
+                    + peer.transportParameter();
+            String caller = callingThere != null ? "sip:" + callingThere + "@" + ownHost + ";user=phone" : null;
+            return new LegRequests.Leg(KeepAlive.OPERATOR_SIDE, uri,
+                    caller != null ? SipValues.displayed(invite, caller) : "<sip:anonymous@anonymous.invalid>",
+                    "<sip:" + calledThere + "@" + peer.host() + ";user=phone>",
+                    caller != null ? "<" + caller + ">" : null, null, headers, sdp.sdp());
+        });
+    }
+}

@@ -201,7 +201,7 @@ class SbcIT {
         String busy = prefix + "503";
         Sipp caller = callFromOperator(busy, "+442079460003", "X-Test: plain");
         assertEquals(0, caller.await(), caller.report());
-        assertTrue(first(dialog(proxies.get(0), busy), "SIP/2.0 503").contains("Retry-After: 2"));
+        assertTrue(first(dialog(proxies.get(0), busy), "SIP/2.0 503").contains("Retry-After: 5"));
         assertFalse(dialog(proxies.get(1), busy).isEmpty(), "sip2 took the call after sip's 503");
         assertEquals(0.0, Metrics.value("opencg_sbc_peer_up", "peer=\"sip\""), "sip rests for its Retry-After");
         peersUp();

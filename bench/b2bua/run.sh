@@ -22,6 +22,7 @@ export OPENCG_SBC_PEERS_TEAMS="sip=tls:127.0.0.1:$TEAMS_TLS;priority=1"
 export OPENCG_SBC_TRUNK_OPERATOR_PEERS="op1=udp:127.0.0.1:$CALLER_PORT" OPENCG_SBC_OPTIONS_INTERVAL_SECONDS=5
 export OPENCG_DR_BASE_DOMAIN=bench.opencg.test
 
+source "$ROOT/bench/lib/sipp-step.sh"
 say() { printf '%s\n' "$*" >&2; }
 
 "$ROOT/opencg" stop >/dev/null 2>&1 || true
@@ -68,12 +69,7 @@ for rate in $RATES; do
   set +e
   call "$rate" "$calls" "$step" -timeout $((STEP_SECONDS + 30))s -trace_rtt -rtt_freq 1 -trace_stat -fd 1
   set -e
-  failed=$(awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "FailedCall(C)") c = i } END { print $c + 0 }' \
-    "$step"/*_.csv 2>/dev/null || echo "$calls")
-  successful=$(awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "SuccessfulCall(C)") c = i } END { print $c + 0 }' \
-    "$step"/*_.csv 2>/dev/null || echo 0)
-  p99=$(cat "$step"/*_rtt.csv 2>/dev/null | awk -F';' 'NR > 1 && $2 ~ /^[0-9.]+$/ { print $2 }' | sort -n \
-    | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else { i = int(NR * 0.99); if (i < 1) i = 1; printf "%.1f", v[i] } }')
+  read -r successful failed p99 < <(sipp_step_result "$step" "$calls")
   say "rate=$rate calls=$calls successful=$successful failed=$failed p99_ms=$p99"
   if [ "$failed" -eq 0 ] && [ "$successful" -eq "$calls" ]; then
     best=$rate best_p99=$p99 best_failed=$failed

@@ -99,7 +99,13 @@ class SbcIT {
     // --- helpers ------------------------------------------------------------------------------------------------
 
     private static Sipp callFromOperator(String called, String calling, String extra) throws Exception {
-        Sipp caller = Sipp.with("operator-caller", List.of("-p", String.valueOf(OPERATOR_CALLER_PORT), "-m", "1",
+        return callFromOperator("operator-caller", called, calling, extra);
+    }
+
+    /** One call by an operator caller scenario; {@code extra} is one more header line of its INVITE. */
+    private static Sipp callFromOperator(String scenario, String called, String calling, String extra)
+            throws Exception {
+        Sipp caller = Sipp.with(scenario, List.of("-p", String.valueOf(OPERATOR_CALLER_PORT), "-m", "1",
                 "-s", called, "-key", "calling", calling, "-key", "extra", extra,
                 "127.0.0.1:" + TestServer.SIP_PORT));
         caller.await();
@@ -136,9 +142,27 @@ class SbcIT {
         assertEquals(201, put("/accounts/" + name, "{\"serviceDetails\":{" + services + "}}").statusCode());
     }
 
-    private static void numbers(String account, String items) throws Exception {
-        assertEquals(200, post("/accounts/" + account + ":createOrUpdateNumbers", "{\"numbers\":[" + items + "]}")
-                .statusCode());
+    /** An account with these services and one number with {@code service} (and a custom header, if given). */
+    private static void accountWithNumber(String account, String services, String number, String service,
+            String customHeader) throws Exception {
+        account(account, services);
+        assertEquals(200, post("/accounts/" + account + ":createOrUpdateNumbers", "{\"numbers\":[{\"telephoneNumber\":\""
+                + number + "\",\"serviceDetails\":{\"" + service + "\":{\"enabled\":true}}"
+                + (customHeader == null ? "" : ",\"configuration\":{\"customSipHeader\":\"" + customHeader + "\"}")
+                + "}]}").statusCode());
+    }
+
+    /** The call records of a number, newest first. */
+    private static jakarta.json.JsonArray callRecords(String number) throws Exception {
+        return ProvisioningApi.body(get("/callRecords?number=" + number.replace("+", "%2B"))).getJsonArray("value");
+    }
+
+    /** The call record of a number, once written (records are written in batches). */
+    private static JsonObject callRecord(String number) throws Exception {
+        return Eventually.value("a call record for " + number, () -> {
+            var list = callRecords(number);
+            return list.isEmpty() ? null : list.getJsonObject(0);
+        });
     }
 
     // --- tests --------------------------------------------------------------------------------------------------
@@ -217,9 +241,7 @@ class SbcIT {
     @Test
     void infoReInviteAndUpdatePassThroughTheLinkedLeg() throws Exception {
         String called = prefix + "601";
-        Sipp caller = Sipp.with("operator-caller-midcall", List.of("-p", String.valueOf(OPERATOR_CALLER_PORT),
-                "-m", "1", "-s", called, "-key", "calling", "+442079460601", "-key", "extra", "X-Test: plain",
-                "127.0.0.1:" + TestServer.SIP_PORT));
+        Sipp caller = callFromOperator("operator-caller-midcall", called, "+442079460601", "X-Test: plain");
         assertEquals(0, caller.await(), caller.report());
         List<String> teams = dialog(proxies.get(0), called);
         assertTrue(first(teams, "INFO ").contains("Signal=5"), "INFO with its body reached Teams");
@@ -236,17 +258,11 @@ class SbcIT {
     @Test
     void aCancelWhileTeamsRingsReachesTeamsAndTheCallerGets487() throws Exception {
         String called = prefix + "487";
-        Sipp caller = Sipp.with("operator-caller-cancel", List.of("-p", String.valueOf(OPERATOR_CALLER_PORT),
-                "-m", "1", "-s", called, "-key", "calling", "+442079460487", "-key", "extra", "X-Test: plain",
-                "127.0.0.1:" + TestServer.SIP_PORT));
+        Sipp caller = callFromOperator("operator-caller-cancel", called, "+442079460487", "X-Test: plain");
         assertEquals(0, caller.await(), caller.report());
         Eventually.until("CANCEL at Teams", java.time.Duration.ofSeconds(5),
                 () -> proxies.get(0).dialogWith(called).stream().anyMatch(m -> m.startsWith("CANCEL ")));
-        JsonObject record = Eventually.value("a call record for " + called, () -> {
-            var list = ProvisioningApi.body(get("/callRecords?number=" + called.replace("+", "%2B")))
-                    .getJsonArray("value");
-            return list.isEmpty() ? null : list.getJsonObject(0);
-        });
+        JsonObject record = callRecord(called);
         assertEquals(487, record.getInt("status"), record.toString());
         assertEquals("caller", record.getString("endedBy"));
         assertTrue(!record.containsKey("answered") || record.isNull("answered"), record.toString());
@@ -273,9 +289,7 @@ class SbcIT {
 
     @Test
     void anOfferlessInviteIsRefusedWith488() throws Exception {
-        Sipp caller = Sipp.with("operator-caller-nosdp", List.of("-p", String.valueOf(OPERATOR_CALLER_PORT),
-                "-m", "1", "-s", prefix + "105", "-key", "calling", "+442079460007",
-                "127.0.0.1:" + TestServer.SIP_PORT));
+        Sipp caller = callFromOperator("operator-caller-nosdp", prefix + "105", "+442079460007", "X-Test: plain");
         assertEquals(0, caller.await(), caller.report());
         assertTrue(caller.message("SIP/2.0 488").contains("without SDP"), caller.report());
     }
@@ -283,11 +297,9 @@ class SbcIT {
     @Test
     void teamsCallsToTheOperatorCarryTheTenantAndCustomHeaderAndNoTeamsTopology() throws Exception {
         String account = "sbc-oc-" + System.nanoTime();
-        account(account, "\"teamsTenantId\":\"" + TENANT + "\",\"teamsOperatorConnect\":{\"syncEnabled\":false,"
-                + "\"enabled\":true}");
         String calling = prefix + "201";
-        numbers(account, "{\"telephoneNumber\":\"" + calling + "\",\"serviceDetails\":{\"teamsOperatorConnect\":"
-                + "{\"enabled\":true}},\"configuration\":{\"customSipHeader\":\"gold-201\"}}");
+        accountWithNumber(account, "\"teamsTenantId\":\"" + TENANT
+                + "\",\"teamsOperatorConnect\":{\"syncEnabled\":false,\"enabled\":true}", calling, "teamsOperatorConnect", "gold-201");
         String called = "+442079460100";
         Sipp caller = callFromTeams(called, calling, CARRIER);
         assertEquals(0, caller.await(), caller.report());
@@ -316,11 +328,9 @@ class SbcIT {
     @Test
     void teamsPhoneMobileCallsTakeTheMobileTrunkWithTheTenantInTgrp() throws Exception {
         String account = "sbc-tpm-" + System.nanoTime();
-        account(account, "\"teamsTenantId\":\"" + TENANT + "\",\"teamsPhoneMobile\":{\"syncEnabled\":false,"
-                + "\"enabled\":true}");
         String calling = prefix + "301";
-        numbers(account, "{\"telephoneNumber\":\"" + calling + "\",\"serviceDetails\":{\"teamsPhoneMobile\":"
-                + "{\"enabled\":true}},\"configuration\":{\"customSipHeader\":\"never-301\"}}");
+        accountWithNumber(account, "\"teamsTenantId\":\"" + TENANT
+                + "\",\"teamsPhoneMobile\":{\"syncEnabled\":false,\"enabled\":true}", calling, "teamsPhoneMobile", "never-301");
         Sipp caller = callFromTeams("+447700900301", calling, CARRIER);
         assertEquals(0, caller.await(), caller.report());
         String invite = first(dialog(mobile, "+447700900301"), "INVITE ");
@@ -334,12 +344,11 @@ class SbcIT {
     void directRoutingCallsAreScreenedAndGoToTeamsWithTheCustomersSubdomain() throws Exception {
         String account = "sbc-dr-" + System.nanoTime();
         String label = "dr" + (System.nanoTime() % 100_000);
-        account(account, "\"teamsDirectRouting\":{\"syncEnabled\":false,\"enabled\":true,\"configuration\":{"
-                + "\"callScreening\":true,\"subdomain\":\"" + label + "\",\"subdomainTokens\":{\"region1Token\":"
-                + "\"t1\",\"region2Token\":\"t2\"}}}");
         String user = prefix + "401";
-        numbers(account, "{\"telephoneNumber\":\"" + user + "\",\"serviceDetails\":{\"teamsDirectRouting\":"
-                + "{\"enabled\":true}}}");
+        accountWithNumber(account, "\"teamsDirectRouting\":{\"syncEnabled\":false,\"enabled\":true,"
+                + "\"configuration\":{"
+                + "\"callScreening\":true,\"subdomain\":\"" + label + "\",\"subdomainTokens\":{\"region1Token\":"
+                + "\"t1\",\"region2Token\":\"t2\"}}}", user, "teamsDirectRouting", null);
         String host = label + "." + CARRIER;
 
         Sipp stranger = callFromTeams("+442079460401", "+15550100999", host);
@@ -360,10 +369,9 @@ class SbcIT {
     @Test
     void zoomNumbersGoToTheZoomPeers() throws Exception {
         String account = "sbc-zoom-" + System.nanoTime();
-        account(account, "\"zoomPhoneCloudPeering\":{\"syncEnabled\":false,\"enabled\":true}");
         String called = prefix + "701";
-        numbers(account, "{\"telephoneNumber\":\"" + called + "\",\"serviceDetails\":{\"zoomPhoneCloudPeering\":"
-                + "{\"enabled\":true}}}");
+        accountWithNumber(account, "\"zoomPhoneCloudPeering\":{\"syncEnabled\":false,\"enabled\":true}", called,
+                "zoomPhoneCloudPeering", null);
         Sipp caller = callFromOperator(called, "+442079460701", "X-Test: plain");
         assertEquals(0, caller.await(), caller.report());
         String invite = first(dialog(zoom, called), "INVITE ");
@@ -371,11 +379,7 @@ class SbcIT {
         for (Sipp proxy : proxies) {
             assertTrue(proxy.dialogWith(called).isEmpty(), "a Zoom number's call went to Teams");
         }
-        JsonObject record = Eventually.value("a call record for " + called, () -> {
-            var list = ProvisioningApi.body(get("/callRecords?number=" + called.replace("+", "%2B")))
-                    .getJsonArray("value");
-            return list.isEmpty() ? null : list.getJsonObject(0);
-        });
+        JsonObject record = callRecord(called);
         assertEquals("zoomPhoneCloudPeering", record.getString("service"));
         assertEquals(account, record.getString("account"));
         assertEquals("zoom1", record.getString("peer"));
@@ -406,25 +410,18 @@ class SbcIT {
         for (Sipp proxy : proxies) {
             assertTrue(proxy.dialogWith(called).isEmpty(), "an oversized INVITE made a call");
         }
-        assertEquals(0, ProvisioningApi.body(get("/callRecords?number=" + called.replace("+", "%2B")))
-                .getJsonArray("value").size());
+        assertEquals(0, callRecords(called).size());
     }
 
     @Test
     void aCallThatOutlivesTheMaximumDurationIsEndedOnBothLegs() throws Exception {
         String called = prefix + "901";
-        Sipp caller = Sipp.with("operator-caller-long", List.of("-p", String.valueOf(OPERATOR_CALLER_PORT),
-                "-m", "1", "-s", called, "-key", "calling", "+442079460901", "-key", "extra", "X-Test: plain",
-                "127.0.0.1:" + TestServer.SIP_PORT));
+        Sipp caller = callFromOperator("operator-caller-long", called, "+442079460901", "X-Test: plain");
         assertEquals(0, caller.await(), caller.report());
         assertFalse(caller.messages("BYE ").isEmpty(), "the gateway hung up the operator leg\n" + caller.report());
         assertFalse(dialog(proxies.get(0), called).stream().noneMatch(m -> m.startsWith("BYE ")),
                 "the gateway hung up the Teams leg");
-        JsonObject record = Eventually.value("a call record for " + called, () -> {
-            var list = ProvisioningApi.body(get("/callRecords?number=" + called.replace("+", "%2B")))
-                    .getJsonArray("value");
-            return list.isEmpty() ? null : list.getJsonObject(0);
-        });
+        JsonObject record = callRecord(called);
         assertEquals("gateway", record.getString("endedBy"));
         assertTrue(record.getString("reason").startsWith("Maximum call duration"), record.toString());
         long duration = record.getJsonNumber("durationMs").longValue();
@@ -436,16 +433,13 @@ class SbcIT {
         String called = prefix + "501";
         Sipp caller = callFromOperator(called, "+442079460501", "X-Test: plain");
         assertEquals(0, caller.await(), caller.report());
-        JsonObject record = Eventually.value("a call record for " + called, () -> {
-            var list = ProvisioningApi.body(get("/callRecords?number=" + called.replace("+", "%2B"))).getJsonArray("value");
-            return list.isEmpty() ? null : list.getJsonObject(0);
-        });
+        JsonObject record = callRecord(called);
         assertEquals("to-microsoft", record.getString("direction"));
         assertEquals("teamsOperatorConnect", record.getString("service"));
         assertEquals("+442079460501", record.getString("calling"));
         assertEquals("sip", record.getString("peer"));
         assertEquals("caller", record.getString("endedBy"));
         assertTrue(record.getJsonNumber("durationMs").longValue() >= 1000, record.toString());
-        assertEquals(1, ProvisioningApi.body(get("/callRecords?number=" + called.replace("+", "%2B"))).getJsonArray("value").size());
+        assertEquals(1, callRecords(called).size());
     }
 }

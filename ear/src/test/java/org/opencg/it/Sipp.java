@@ -93,10 +93,14 @@ public final class Sipp {
         return new Sipp(process, log, scenario + " " + String.join(" ", args));
     }
 
+    /** A test scenario (src/test/resources/sipp), else one of the SIP peer emulators' (emulators/sip). */
     private static String scenarioFile(String scenario) {
         File file = new File("target/test-classes/sipp/" + scenario + ".xml");
         if (!file.exists()) {
-            throw new IllegalArgumentException("no SIPp scenario " + file);
+            file = Launcher.REPO.resolve("emulators/sip/" + scenario + ".xml").toFile();
+        }
+        if (!file.exists()) {
+            throw new IllegalArgumentException("no SIPp scenario " + scenario);
         }
         return file.getAbsolutePath();
     }

@@ -61,7 +61,12 @@ public final class NumberNormalisation {
      */
     public String toE164(String number) {
         String result = apply(toE164, stripVisualSeparators(number));
-        return result != null && E164.matcher(result).matches() ? result : null;
+        return isE164(result) ? result : null;
+    }
+
+    /** Is this E.164 with '+' (ITU-T E.164: at most 15 digits, no leading 0), the only form Teams takes? */
+    public static boolean isE164(String number) {
+        return number != null && E164.matcher(number).matches();
     }
 
     /** The operator's form of an E.164 number (unchanged when no rule matches). */

@@ -47,8 +47,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
     private static final String KEEP_ALIVE = "keep-alive";
     private static final String FAILOVER = "failover:";
     private static final String LIMIT = "max-call-duration";
-    private static final List<String> ALLOW = List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "INFO", "PRACK",
-            "UPDATE", "REFER", "NOTIFY");
+    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, PRACK, UPDATE, REFER, NOTIFY";
 
     @Inject
     Config config;
@@ -325,7 +324,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
                     answerOptions(request);
                 } else {
                     SipServletResponse refused = request.createResponse(405);
-                    allow(refused);
+                    refused.setHeader("Allow", ALLOW);
                     refused.send();
                 }
             }
@@ -335,17 +334,12 @@ public class SbcServlet extends SipServlet implements TimerListener {
     /** OPTIONS from a peer (acg-behaviour.md §3.3: peers poll us as we poll them). */
     private void answerOptions(SipServletRequest options) throws IOException {
         SipServletResponse ok = options.createResponse(200);
-        allow(ok);
+        ok.setHeader("Allow", ALLOW);
         ok.setHeader("Accept", "application/sdp");
         if (KeepAlive.TEAMS_SIDE.equals(SessionSides.sideOf(options.getSession()))) {
             ok.setHeader("X-MS-SBC", settings.xMsSbc());
         }
         ok.send();
-    }
-
-    /** The methods the SBC takes, one Allow value each (JAIN-SIP parses a header value as one method). */
-    private static void allow(SipServletResponse response) {
-        ALLOW.forEach(method -> response.addHeader("Allow", method));
     }
 
     /** A request within the dialog goes to the linked leg as a new request of that leg's dialog. */

@@ -42,7 +42,7 @@ final class SipValues {
 
     /** The number if it is E.164 with '+', else null (Teams takes nothing else, acg-behaviour.md §3.5). */
     static String e164(String user) {
-        return user != null && user.matches("\\+[1-9]\\d{1,14}") ? user : null;
+        return NumberNormalisation.isE164(user) ? user : null;
     }
 
     /** {@code "name" <uri>} with the caller's display name, or {@code <uri>} without one. */

@@ -26,7 +26,7 @@ public final class TeamsLeg {
 
     /** {@code sip:+E164@host[:port];user=phone}, the form Teams wants in Request-URI, From, To and PAI (§3.5). */
     public static String numberUri(String e164, String host, int port) {
-        if (e164 == null || !e164.matches("\\+[1-9]\\d{1,14}")) {
+        if (!NumberNormalisation.isE164(e164)) {
             throw new IllegalArgumentException("not E.164 with '+': " + e164);
         }
         return "sip:" + e164 + "@" + host + (port > 0 ? ":" + port : "") + ";user=phone";

@@ -15,7 +15,4 @@ public interface CallRecords {
 
     /** The latest records, newest first, optionally only those with {@code number} as calling or called number. */
     List<CallRecord> latest(int top, String number);
-
-    /** Records queued but not yet written. */
-    int backlog();
 }

@@ -87,11 +87,6 @@ public class CallRecordWriter implements CallRecords {
         }
     }
 
-    @Override
-    public int backlog() {
-        return queued.get();
-    }
-
     /** Writes what is queued; on a database error the batch goes back to the head of the queue for the next round. */
     synchronized void flush() {
         int lost = dropped.getAndSet(0);

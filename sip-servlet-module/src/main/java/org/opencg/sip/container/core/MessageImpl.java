@@ -108,18 +108,42 @@ abstract class MessageImpl implements SipServletMessage {
         }
     }
 
+    /**
+     * The header, or for a comma-separated value of a list header (RFC 3261 §7.3.1, e.g. {@code Allow: INVITE, BYE})
+     * one header per element: JAIN-SIP's createHeader takes one element only.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Header> createHeaders(String name, String value) {
+        try {
+            return List.of(context.factories().headers().createHeader(SystemHeaders.fullName(name), value));
+        } catch (ParseException single) {
+            if (value.indexOf(',') < 0) {
+                throw new IllegalArgumentException("invalid " + name + " header value '" + value + "': "
+                        + single.getMessage(), single);
+            }
+            try {
+                return context.factories().headers().createHeaders(SystemHeaders.fullName(name) + ": " + value);
+            } catch (ParseException list) {
+                throw new IllegalArgumentException("invalid " + name + " header value '" + value + "': "
+                        + list.getMessage(), list);
+            }
+        }
+    }
+
     @Override
     public void setHeader(String name, String value) {
         requireUncommitted();
         SystemHeaders.requireWritable(name);
-        message.setHeader(createHeader(name, value));
+        List<Header> headers = createHeaders(name, value);
+        message.setHeader(headers.get(0));
+        headers.subList(1, headers.size()).forEach(message::addHeader);
     }
 
     @Override
     public void addHeader(String name, String value) {
         requireUncommitted();
         SystemHeaders.requireWritable(name);
-        message.addHeader(createHeader(name, value));
+        createHeaders(name, value).forEach(message::addHeader);
     }
 
     @Override

@@ -145,7 +145,7 @@ public final class Dispatcher implements SipListener {
         SipSessionImpl session = applicationSession.newSipSession(application.mainServlet(), side);
         RequestImpl servletRequest = new RequestImpl(context, request, session, endpoints(request, transportOf(request)),
                 transaction, true, true);
-        transaction.setApplicationData(servletRequest);
+        session.bind(transaction, servletRequest);
         session.received(servletRequest);
         applicationSession.queue().execute(() -> serve(session, servletRequest));
     }
@@ -166,7 +166,7 @@ public final class Dispatcher implements SipListener {
         }
         RequestImpl servletRequest = new RequestImpl(context, request, session, endpoints(request, transportOf(request)),
                 transaction, true, false);
-        transaction.setApplicationData(servletRequest);
+        session.bind(transaction, servletRequest);
         session.application().queue().execute(() -> {
             session.received(servletRequest);
             serve(session, servletRequest);
@@ -199,7 +199,7 @@ public final class Dispatcher implements SipListener {
                 transaction, true, false);
         servletRequest.poppedRoute = AddressImpl.of(Uris.wrap(popped), null);
         if (transaction != null) {
-            transaction.setApplicationData(servletRequest);
+            session.bind(transaction, servletRequest);
         }
         session.application().queue().execute(() -> {
             if (!ack) {

@@ -135,7 +135,7 @@ final class ProxyBranchImpl implements ProxyBranch {
         timer = schedule(timeoutSeconds);
         try {
             ClientTransaction transaction = side.provider().getNewClientTransaction(jain);
-            transaction.setApplicationData(request);
+            request.session.bind(transaction, request);
             request.clientTransaction = transaction;
             transaction.sendRequest();
             context.metrics().sent(jain.getMethod());

@@ -330,7 +330,7 @@ final class ProxyImpl implements javax.servlet.sip.Proxy {
             RequestImpl out = new RequestImpl(context, jain, session, null, null, false, false);
             out.forwardOf = request;
             ClientTransaction transaction = exit.provider().getNewClientTransaction(jain);
-            transaction.setApplicationData(out);
+            session.bind(transaction, out);
             out.clientTransaction = transaction;
             forwarded.add(out);
             transaction.sendRequest();

@@ -56,6 +56,8 @@ final class SipSessionImpl implements SipSession {
     private final List<SipServletMessage> pendingUac = new CopyOnWriteArrayList<>();
     /** Requests this session sent that have no final response yet: the session is not done while any is out. */
     private final java.util.Set<RequestImpl> outstanding = ConcurrentHashMap.newKeySet();
+    /** The JAIN-SIP transactions whose application data is one of this session's requests; see {@link #bind}. */
+    private final java.util.Queue<javax.sip.Transaction> transactions = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long lastAccessed = created;
     private volatile State state = State.INITIAL;
     private volatile boolean valid = true;
@@ -175,7 +177,7 @@ final class SipSessionImpl implements SipSession {
         }
         if (Request.CANCEL.equals(method)) {
             ClientTransaction cancel = side.provider().getNewClientTransaction(jain);
-            cancel.setApplicationData(request);
+            bind(cancel, request);
             request.clientTransaction = cancel;
             outstanding.add(request);
             cancel.sendRequest();
@@ -186,7 +188,7 @@ final class SipSessionImpl implements SipSession {
         }
         if (dialog != null && !request.isInitial()) {
             ClientTransaction transaction = side.provider().getNewClientTransaction(jain);
-            transaction.setApplicationData(request);
+            bind(transaction, request);
             request.clientTransaction = transaction;
             outstanding.add(request);
             dialog.sendRequest(transaction);
@@ -203,7 +205,7 @@ final class SipSessionImpl implements SipSession {
             jain.setHeader(side.contact(transport, userOf((FromHeader) jain.getHeader(FromHeader.NAME)), contactHost));
         }
         ClientTransaction transaction = side.provider().getNewClientTransaction(jain);
-        transaction.setApplicationData(request);
+        bind(transaction, request);
         request.clientTransaction = transaction;
         initialRequest = request;
         outstanding.add(request);
@@ -416,10 +418,23 @@ final class SipSessionImpl implements SipSession {
         }
     }
 
+    /**
+     * Makes the request the transaction's application data. JAIN-SIP keeps an ended transaction for its Timer J or
+     * K (RFC 3261 §17.2.2: 32 s for a BYE received over UDP) and an ended dialog as long as a transaction names it;
+     * through this data they would hold the whole call (sessions, attributes, messages) that long. Invalidation
+     * unbinds them, which keeps a busy gateway's heap to the calls in progress.
+     */
+    void bind(javax.sip.Transaction transaction, RequestImpl request) {
+        transaction.setApplicationData(request);
+        transactions.add(transaction);
+    }
+
     @Override
     public void invalidate() {
         requireValid();
         valid = false;
+        transactions.forEach(transaction -> transaction.setApplicationData(null));
+        transactions.clear();
         if (linked != null) {
             linked.linked = null;
             linked = null;

@@ -190,7 +190,9 @@ class SbcIT {
         for (String leak : List.of("ice-", "candidate", "15071", "api-du", "TLS")) {
             assertFalse(operatorSide.get(0).contains(leak), leak + " leaked to the operator:\n" + operatorSide.get(0));
         }
-        assertTrue(operatorSide.get(0).contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80"), "media passes end to end");
+        // Media is anchored (issue 6): SRTP stops at rtpengine, and the operator sees its address, not Teams'.
+        assertTrue(operatorSide.get(0).contains(" RTP/AVP ") && !operatorSide.get(0).contains("a=crypto"),
+                "plain RTP toward the operator:\n" + operatorSide.get(0));
         assertTrue(first(teams, "BYE ").contains("CSeq: 2 BYE") || first(teams, "BYE ").contains("BYE sip:"),
                 "the caller's BYE reached Teams");
     }
@@ -217,7 +219,11 @@ class SbcIT {
         Sipp caller = callFromOperator(called, "+442079460002", "X-Test: plain");
         assertEquals(0, caller.await(), caller.report());
         String invite = first(dialog(proxies.get(0), called), "INVITE ");
-        assertTrue(invite.contains("m=audio ") && invite.contains(" RTP/AVP 8 0 101"), invite);
+        // SRTP with the one suite Teams takes; the caller's codecs first (passed through), then those rtpengine
+        // transcodes to (acg-behaviour.md §3.7).
+        assertTrue(invite.matches("(?s).*m=audio \\d+ RTP/SAVP 8 0 9 .*"), invite);
+        assertEquals(1, invite.split("a=crypto:").length - 1, invite);
+        assertTrue(invite.contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:"), invite);
     }
 
     @Test
@@ -288,10 +294,15 @@ class SbcIT {
     }
 
     @Test
-    void anOfferlessInviteIsRefusedWith488() throws Exception {
-        Sipp caller = callFromOperator("operator-caller-nosdp", prefix + "105", "+442079460007", "X-Test: plain");
+    void anOfferlessInviteReachesTeamsWithAnOfferMadeByTheGateway() throws Exception {
+        String called = prefix + "105";
+        Sipp caller = callFromOperator("operator-caller-nosdp", called, "+442079460007", "X-Test: plain");
         assertEquals(0, caller.await(), caller.report());
-        assertTrue(caller.message("SIP/2.0 488").contains("without SDP"), caller.report());
+        String invite = first(dialog(proxies.get(0), called), "INVITE ");
+        assertTrue(invite.matches("(?s).*m=audio \\d+ RTP/SAVP 8 0 .*a=crypto:1 AES_CM_128_HMAC_SHA1_80 .*"), invite);
+        // The gateway's offer to the caller is in its 200 (RFC 3261 §13.2.1), plain RTP with what Teams chose.
+        String ok = caller.message("SIP/2.0 200");
+        assertTrue(ok.matches("(?s).*m=audio \\d+ RTP/AVP .*") && !ok.contains("a=crypto"), ok);
     }
 
     @Test

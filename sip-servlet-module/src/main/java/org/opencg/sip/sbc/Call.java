@@ -10,6 +10,7 @@ import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipSession;
 
 import org.opencg.core.calls.CallRecord;
+import org.opencg.core.calls.MediaQuality;
 
 /**
  * One call through the B2BUA, kept in its application session: where it goes, the peers still to try, the leg
@@ -41,6 +42,14 @@ final class Call {
     String lastReason = "Service Unavailable (no peer answered)";
     Instant answered;
     boolean cancelled;
+    /** The callee's tag (the To-tag of its latest answer with SDP): rtpengine's name for the callee's media. */
+    String calleeTag;
+    /** The SDP offer every peer tried gets (the caller's, through the media anchor); null sends the plan's. */
+    String offer;
+    /** The caller made no offer: the gateway made one for it, and offers in its 2xx to the caller. */
+    boolean lateOffer;
+    /** Whether rtpengine holds media for this call (an offer went through it). */
+    boolean anchored;
     private boolean ended;
 
     Call(String direction, String service, String tenant, String account, String calling, String called,
@@ -53,6 +62,11 @@ final class Call {
         this.called = called;
         this.callerInvite = callerInvite;
         this.untried = new ArrayDeque<>(peers);
+    }
+
+    /** The caller's tag (the From-tag of its INVITE): rtpengine's name for the caller's media. */
+    String callerTag() {
+        return callerInvite.getFrom().getParameter("tag");
     }
 
     SipSession caller() {
@@ -75,7 +89,7 @@ final class Call {
     }
 
     /** Ends the call once: the record of it, or null when it had already ended. */
-    CallRecord end(int status, String reason, String endedBy) {
+    CallRecord end(int status, String reason, String endedBy, MediaQuality media) {
         if (ended) {
             return null;
         }
@@ -86,6 +100,6 @@ final class Call {
             }
         }
         return new CallRecord(callerInvite.getCallId(), direction, service, tenant, account, calling, called,
-                peer == null ? null : peer.name(), setup, answered, Instant.now(), status, reason, endedBy);
+                peer == null ? null : peer.name(), setup, answered, Instant.now(), status, reason, endedBy, media);
     }
 }

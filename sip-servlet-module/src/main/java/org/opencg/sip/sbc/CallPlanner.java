@@ -42,10 +42,13 @@ final class CallPlanner {
 
     private final SbcSettings settings;
     private final PeerMonitor monitor;
+    private final boolean makesOffers;
 
-    CallPlanner(SbcSettings settings, PeerMonitor monitor) {
+    /** @param makesOffers whether the media anchor makes offers for offerless INVITEs */
+    CallPlanner(SbcSettings settings, PeerMonitor monitor, boolean makesOffers) {
         this.settings = settings;
         this.monitor = monitor;
+        this.makesOffers = makesOffers;
     }
 
     /** A call from the operator's network, to Teams or Zoom. */
@@ -61,13 +64,14 @@ final class CallPlanner {
             return new Refused(refuse.status(), refuse.reason());
         }
         CallRouting.Forward forward = (CallRouting.Forward) decision;
-        if (invite.getContentLength() <= 0) {
-            // Teams takes no offerless INVITE (acg-behaviour.md §3.7); making an offer needs media anchoring.
+        boolean offerless = invite.getContentLength() <= 0;
+        if (offerless && !makesOffers) {
+            // Teams takes no offerless INVITE (acg-behaviour.md §3.7); only the media anchor can offer for it.
             return new Refused(488, "Not Acceptable Here (INVITE without SDP offer)");
         }
         SdpPolicy policy = forward.destination() == Destination.ZOOM ? SdpPolicy.ZOOM : SdpPolicy.TEAMS;
-        SdpNormaliser.Result sdp = SdpNormaliser.normalise(SipValues.content(invite), policy);
-        if (!sdp.audioUsable()) {
+        SdpNormaliser.Result sdp = offerless ? null : SdpNormaliser.normalise(SipValues.content(invite), policy);
+        if (sdp != null && !sdp.audioUsable()) {
             return new Refused(488, "Not Acceptable Here (no codec Microsoft takes)");
         }
         String calling = trunk.numbers().toE164(SipValues.userOf(SipValues.assertedOrFrom(invite)));
@@ -87,7 +91,7 @@ final class CallPlanner {
                     caller != null ? SipValues.displayed(invite, caller) : "<sip:anonymous@anonymous.invalid>",
                     "<" + TeamsLeg.numberUri(called, host, 0) + ">",
                     caller != null ? "<" + caller + ">" : null, contactHost,
-                    Map.of("X-MS-SBC", settings.xMsSbc()), sdp.sdp());
+                    Map.of("X-MS-SBC", settings.xMsSbc()), sdp == null ? null : sdp.sdp());
         });
     }
 

@@ -49,7 +49,8 @@ final class KeepAlive {
                     ? TeamsLeg.carrierDomain(settings.region(), settings.baseDomain()) : null;
             SipServletRequest options = factory.createRequest(session, "OPTIONS",
                     "<sip:" + (carrier != null ? carrier : "opencg@opencg.invalid") + ">", "<sip:" + peer.host() + ">");
-            options.setRequestURI(factory.createURI(targetUri(peer)));
+            options.setRequestURI(factory.createURI(peer.keepAliveUser() == null ? targetUri(peer)
+                    : targetUri(peer).replace("sip:", "sip:" + peer.keepAliveUser() + "@")));
             if (!SessionSides.hasSide(options.getSession(), side, peer.transport())) {
                 monitor.optionsAnswered(peer, 0);
                 session.invalidate();

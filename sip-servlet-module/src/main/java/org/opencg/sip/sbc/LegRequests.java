@@ -23,6 +23,10 @@ final class LegRequests {
     /** What the second leg carries besides the copy. */
     record Leg(String side, String requestUri, String from, String to, String assertedIdentity, String contactHost,
             Map<String, String> headers, String sdp) {
+
+        Leg withSdp(String other) {
+            return new Leg(side, requestUri, from, to, assertedIdentity, contactHost, headers, other);
+        }
     }
 
     private final SipFactory factory;

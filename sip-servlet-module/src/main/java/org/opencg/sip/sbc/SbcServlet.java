@@ -31,6 +31,9 @@ import org.opencg.core.calls.CallRecords;
 import org.opencg.core.routing.RoutingSnapshot;
 import org.opencg.core.routing.RoutingTable;
 import org.opencg.sip.container.core.SessionSides;
+import org.opencg.sip.media.MediaSettings;
+import org.opencg.sip.media.OfferTemplate;
+import org.opencg.sip.media.RtpengineException;
 
 /**
  * The SBC's B2BUA (issue 5): an INVITE from the operator's network goes to Microsoft Teams or Zoom, one from them to
@@ -61,6 +64,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
     private KeepAlive keepAlive;
     private LegRequests legs;
     private CallPlanner planner;
+    private CallMedia media;
     private final PeerMonitor monitor = new PeerMonitor();
     private final AtomicInteger activeCalls = new AtomicInteger();
     private volatile RoutingSnapshot routes;
@@ -70,6 +74,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
     public void init() throws ServletException {
         try {
             settings = SbcSettings.from(config);
+            media = new CallMedia(MediaSettings.anchor(config), MediaSettings.tos(config));
         } catch (IllegalArgumentException e) {
             throw new ServletException("SBC not started: " + e.getMessage(), e);
         }
@@ -77,7 +82,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
         timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
         keepAlive = new KeepAlive(factory, settings, monitor);
         legs = new LegRequests(factory);
-        planner = new CallPlanner(settings, monitor);
+        planner = new CallPlanner(settings, monitor, media.anchored());
         SipApplicationSession keeper = factory.createApplicationSession();
         keeper.setExpires(0);
         timers.createTimer(keeper, 1000, settings.optionsInterval().toMillis(), true, false, KEEP_ALIVE);
@@ -134,16 +139,36 @@ public class SbcServlet extends SipServlet implements TimerListener {
         app.setAttribute(PLAN, plan);
         // The state outlives the longest call by a minute; the call itself is ended by its limit timer.
         app.setExpires((int) settings.maxCallDuration().toMinutes() + 2);
+        if (media.anchored()) {
+            // One offer through the anchor serves every peer the call may fail over to. An offerless INVITE gets
+            // one made for the caller (Teams takes none without, acg-behaviour.md §3.7); the caller is then
+            // offered in our 2xx and answers in its ACK.
+            call.lateOffer = call.callerInvite.getContentLength() <= 0;
+            String callerSdp = call.lateOffer
+                    ? OfferTemplate.offer(call.callerInvite.getRemoteAddr(), OPERATOR_OFFER)
+                    : SipValues.content(call.callerInvite);
+            try {
+                call.offer = media.offer(call, true, callerSdp);
+            } catch (RtpengineException e) {
+                LOG.warning(() -> "call " + call.callerInvite.getCallId() + " refused: " + e.getMessage());
+                fail(call, 503, "Service Unavailable (media anchor unavailable)", "gateway");
+                return;
+            }
+        }
         tryNextPeer(call);
     }
 
     private static final String PLAN = "org.opencg.sbc.plan";
+    /** The codecs offered for an operator caller that made no offer: G.711 both laws and DTMF events. */
+    private static final List<String> OPERATOR_OFFER = List.of("PCMA", "PCMU", "telephone-event");
 
     /** Offers the call to its next usable peer; when none is left, the caller gets the last answer (or 503). */
     private void tryNextPeer(Call call) throws ServletException, IOException {
         CallPlanner.LegPlan plan = (CallPlanner.LegPlan) call.callerInvite.getApplicationSession().getAttribute(PLAN);
         for (Peer peer = call.nextPeer(); peer != null; peer = call.nextPeer()) {
-            SipServletRequest leg = legs.create(call.callerInvite, plan.forPeer(peer));
+            LegRequests.Leg planned = plan.forPeer(peer);
+            SipServletRequest leg = legs.create(call.callerInvite,
+                    call.offer == null ? planned : planned.withSdp(call.offer));
             try {
                 leg.send();
             } catch (IOException | RuntimeException e) {
@@ -171,7 +196,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
             }
             answer.send();
         }
-        write(call.end(status, reason, endedBy));
+        end(call, status, reason, endedBy);
     }
 
     // --- answers -------------------------------------------------------------------------------------------------
@@ -201,7 +226,13 @@ public class SbcServlet extends SipServlet implements TimerListener {
                 if (response.getHeader("RSeq") != null) {
                     response.createPrack().send();
                 }
-                forward(response, call.callerInvite.createResponse(status, response.getReasonPhrase()));
+                try {
+                    forward(response, call.callerInvite.createResponse(status, response.getReasonPhrase()));
+                } catch (RtpengineException e) {
+                    LOG.warning(() -> "early media of " + call.callerInvite.getCallId() + " not anchored: "
+                            + e.getMessage());
+                    call.callerInvite.createResponse(status, response.getReasonPhrase()).send();
+                }
             }
         } else if (status < 300) {
             try {
@@ -221,7 +252,14 @@ public class SbcServlet extends SipServlet implements TimerListener {
             call.limit = timers.createTimer(response.getApplicationSession(), settings.maxCallDuration().toMillis(),
                     false, LIMIT);
             activeCalls.incrementAndGet();
-            forward(response, call.callerInvite.createResponse(status, response.getReasonPhrase()));
+            try {
+                forward(response, call.callerInvite.createResponse(status, response.getReasonPhrase()));
+            } catch (RtpengineException e) {
+                LOG.warning(() -> "call " + call.callerInvite.getCallId() + " ended: " + e.getMessage());
+                activeCalls.decrementAndGet();
+                response.getSession().createRequest("BYE").send();
+                fail(call, 503, "Service Unavailable (media anchor unavailable)", "gateway");
+            }
         } else {
             calleeRefused(call, response);
         }
@@ -230,7 +268,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
     private void calleeRefused(Call call, SipServletResponse response) throws ServletException, IOException {
         int status = response.getStatus();
         if (call.cancelled) {
-            write(call.end(487, "Request Terminated", "caller"));
+            end(call, 487, "Request Terminated", "caller");
             return;
         }
         if (PeerSelection.tryNext(status == 408 ? 0 : status)) {
@@ -253,25 +291,33 @@ public class SbcServlet extends SipServlet implements TimerListener {
         }
     }
 
-    /** Copies an answer's SDP (normalised for the side it goes to) onto the answer for the other leg, and sends it. */
+    /**
+     * Copies an answer onto the answer for the other leg, with its SDP through the call's media, and sends it.
+     *
+     * @throws RtpengineException when the media anchor cannot take the SDP
+     */
     private void forward(SipServletResponse from, SipServletResponse to) throws IOException {
+        Call call = (Call) to.getApplicationSession().getAttribute(Call.ATTRIBUTE);
+        boolean fromCaller = from.getSession().getId().equals(call.caller().getId());
         if (SipValues.carriesSdp(from)) {
-            to.setContent(SdpNormaliser.normalise(SipValues.content(from), policyToward(to.getSession())).sdp(),
-                    "application/sdp");
+            if (!fromCaller) {
+                call.calleeTag = from.getTo().getParameter("tag");
+            }
+            String sdp = media.answer(call, fromCaller, SipValues.content(from));
+            // For a caller that made no offer, the SDP is our offer: in the 2xx, not in an unreliable 18x
+            // (RFC 3261 §13.2.1).
+            if (!(call.lateOffer && !fromCaller && from.getStatus() < 200 && "INVITE".equals(from.getMethod()))) {
+                to.setContent(sdp, "application/sdp");
+            }
         }
         if (KeepAlive.TEAMS_SIDE.equals(SessionSides.sideOf(to.getSession())) && to.getStatus() > 100
                 && "INVITE".equals(to.getMethod())) {
             to.setHeader("X-MS-SBC", settings.xMsSbc());
         }
-        Call call = (Call) to.getApplicationSession().getAttribute(Call.ATTRIBUTE);
-        if (call != null && to.getSession().getId().equals(call.caller().getId())) {
+        if (!fromCaller) {
             call.towardCaller.forEach(to::setHeader);
         }
         to.send();
-    }
-
-    private static SdpPolicy policyToward(SipSession session) {
-        return KeepAlive.TEAMS_SIDE.equals(SessionSides.sideOf(session)) ? SdpPolicy.TEAMS : SdpPolicy.OPERATOR;
     }
 
     // --- within the dialog ---------------------------------------------------------------------------------------
@@ -295,7 +341,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
                 LOG.log(Level.FINE, "CANCEL not passed on; a late 2xx will be ended with BYE", e);
             }
         }
-        write(call.end(487, "Request Terminated", "caller"));
+        end(call, 487, "Request Terminated", "caller");
     }
 
     @Override
@@ -304,7 +350,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
         if (call != null && call.answered != null && !call.ended()) {
             activeCalls.decrementAndGet();
             boolean byCaller = bye.getSession().getId().equals(call.caller().getId());
-            write(call.end(200, "BYE", byCaller ? "caller" : "callee"));
+            end(call, 200, "BYE", byCaller ? "caller" : "callee");
         }
         relay(bye);
     }
@@ -353,7 +399,17 @@ public class SbcServlet extends SipServlet implements TimerListener {
         SipServletRequest out = helper.createRequest(other, request, null);
         LegRequests.withoutOtherSidesHeaders(out);
         if (SipValues.carriesSdp(out)) {
-            out.setContent(SdpNormaliser.normalise(SipValues.content(request), policyToward(other)).sdp(), "application/sdp");
+            Call call = (Call) request.getApplicationSession().getAttribute(Call.ATTRIBUTE);
+            boolean fromCaller = request.getSession().getId().equals(call.caller().getId());
+            try {
+                out.setContent(media.offer(call, fromCaller, SipValues.content(request)), "application/sdp");
+            } catch (RtpengineException e) {
+                // The call goes on with the media it has; only this change of it is refused.
+                LOG.warning(() -> request.getMethod() + " in call " + call.callerInvite.getCallId() + " refused: "
+                        + e.getMessage());
+                request.createResponse(503, "Service Unavailable (media anchor unavailable)").send();
+                return;
+            }
         }
         try {
             out.send();
@@ -416,15 +472,19 @@ public class SbcServlet extends SipServlet implements TimerListener {
             }
         }
         activeCalls.decrementAndGet();
-        write(call.end(200, "Maximum call duration (" + settings.maxCallDuration().toSeconds() + " s)", "gateway"));
+        end(call, 200, "Maximum call duration (" + settings.maxCallDuration().toSeconds() + " s)", "gateway");
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
-    private void write(CallRecord record) {
-        if (record == null) {
-            return;
+    /** Ends the call once: its media released (and how it went noted) and its record written. */
+    private void end(Call call, int status, String reason, String endedBy) {
+        if (!call.ended()) {
+            write(call.end(status, reason, endedBy, media.end(call)));
         }
+    }
+
+    private void write(CallRecord record) {
         try {
             calls().record(record);
         } catch (RuntimeException e) {

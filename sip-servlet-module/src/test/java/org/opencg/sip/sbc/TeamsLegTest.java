@@ -39,9 +39,11 @@ class TeamsLegTest {
         assertEquals(new Peer("sip2", "sip2.pstnhub.microsoft.com", 5061, "tls", 2, 0), teams.get(1));
         assertEquals(new Peer("core-a", "10.1.1.10", 5060, "udp", 1, 70),
                 PeerList.parse("core-a=udp:10.1.1.10:5060;weight=70").get(0));
+        assertEquals(new Peer("pbx", "10.1.1.11", 5060, "udp", 1, 0, "+441632960000"),
+                PeerList.parse("pbx=udp:10.1.1.11:5060;keepalive-user=+441632960000").get(0));
         assertEquals(List.of(), PeerList.parse(" "));
         for (String bad : new String[] {"x=sctp:h:5060", "x=udp:h", "x=udp:h:70000", "x=udp:h:5060;color=1",
-            "x=udp:h:5060,x=udp:g:5060"}) {
+            "x=udp:h:5060,x=udp:g:5060", "x=udp:h:5060;priority=high"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PeerList.parse(bad), bad);
             assertTrue(e.getMessage().startsWith("'x="), e.getMessage());
         }

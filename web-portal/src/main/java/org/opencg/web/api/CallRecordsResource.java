@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.opencg.core.calls.CallRecord;
+import org.opencg.core.calls.MediaQuality;
 import org.opencg.core.calls.CallRecords;
 
 /**
@@ -24,12 +25,12 @@ public class CallRecordsResource {
     /** A call record on the wire. */
     public record CallJson(String callId, String direction, String service, String tenant, String account,
             String calling, String called, String peer, Instant setup, Instant answered, Instant ended,
-            long durationMs, int status, String reason, String endedBy) {
+            long durationMs, int status, String reason, String endedBy, MediaQuality media) {
 
         static CallJson of(CallRecord r) {
             return new CallJson(r.callId(), r.direction(), r.service(), r.tenant(), r.account(), r.calling(),
                     r.called(), r.peer(), r.setup(), r.answered(), r.ended(), r.duration().toMillis(), r.status(),
-                    r.reason(), r.endedBy());
+                    r.reason(), r.endedBy(), r.media());
         }
     }
 

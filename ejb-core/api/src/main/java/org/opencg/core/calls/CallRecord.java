@@ -14,10 +14,11 @@ import java.time.Instant;
  * @param peer       the peer the call was answered by (or last tried)
  * @param status     the SIP status that ended the call: the final error, or 200 for a call ended by BYE
  * @param endedBy    {@code caller}, {@code callee} or {@code gateway}
+ * @param media      the media statistics of an anchored call; null when its media was not anchored
  */
 public record CallRecord(String callId, String direction, String service, String tenant, String account,
         String calling, String called, String peer, Instant setup, Instant answered, Instant ended, int status,
-        String reason, String endedBy) {
+        String reason, String endedBy, MediaQuality media) {
 
     public static final String TO_MICROSOFT = "to-microsoft";
     public static final String TO_OPERATOR = "to-operator";

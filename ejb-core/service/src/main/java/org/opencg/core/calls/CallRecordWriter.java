@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,10 +52,12 @@ public class CallRecordWriter implements CallRecords {
     static final int LIMIT = 200_000;
     private static final int BATCH = 1_000;
     private static final String INSERT = "INSERT INTO call_record (call_id, direction, service, tenant, account,"
-            + " calling, called, peer, setup_time, answer_time, end_time, duration_ms, status, reason, ended_by)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " calling, called, peer, setup_time, answer_time, end_time, duration_ms, status, reason, ended_by,"
+            + " media_packets, media_lost_pct, media_jitter_ms, media_mos)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String COLUMNS = "call_id, direction, service, tenant, account, calling, called, peer,"
-            + " setup_time, answer_time, end_time, status, reason, ended_by";
+            + " setup_time, answer_time, end_time, status, reason, ended_by, media_packets, media_lost_pct,"
+            + " media_jitter_ms, media_mos";
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource database;
@@ -132,6 +135,11 @@ public class CallRecordWriter implements CallRecords {
                     insert.setInt(13, r.status());
                     insert.setString(14, truncate(r.reason(), 200));
                     insert.setString(15, r.endedBy());
+                    MediaQuality media = r.media();
+                    insert.setObject(16, media == null ? null : media.packets(), Types.BIGINT);
+                    insert.setObject(17, media == null ? null : media.lostPercent(), Types.DOUBLE);
+                    insert.setObject(18, media == null ? null : media.jitterMs(), Types.DOUBLE);
+                    insert.setObject(19, media == null ? null : media.mos(), Types.DOUBLE);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -165,13 +173,23 @@ public class CallRecordWriter implements CallRecords {
                     records.add(new CallRecord(row.getString(1), row.getString(2), row.getString(3),
                             row.getString(4), row.getString(5), row.getString(6), row.getString(7),
                             row.getString(8), instant(row.getTimestamp(9)), instant(row.getTimestamp(10)),
-                            instant(row.getTimestamp(11)), row.getInt(12), row.getString(13), row.getString(14)));
+                            instant(row.getTimestamp(11)), row.getInt(12), row.getString(13), row.getString(14),
+                            media(row)));
                 }
             }
             return records;
         } catch (SQLException e) {
             throw new IllegalStateException("call records cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static MediaQuality media(ResultSet row) throws SQLException {
+        long packets = row.getLong(15);
+        if (row.wasNull()) {
+            return null;
+        }
+        return new MediaQuality(packets, row.getObject(16, Double.class), row.getObject(17, Double.class),
+                row.getObject(18, Double.class));
     }
 
     private static Instant instant(Timestamp timestamp) {

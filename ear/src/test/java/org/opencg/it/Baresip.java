@@ -1,0 +1,124 @@
+package org.opencg.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
+/**
+ * A real SIP phone (Debian {@code baresip-core}) on loopback: it sends a sine tone of its own frequency as its
+ * microphone and keeps what it hears, decoded, in a WAV file (module sndfile), so a test can tell which tone
+ * reached it. It answers calls by itself; a caller dials at start.
+ */
+final class Baresip implements AutoCloseable {
+
+    private final Process process;
+    private final Path dir;
+
+    private Baresip(Process process, Path dir) {
+        this.process = process;
+        this.dir = dir;
+    }
+
+    /**
+     * @param sipListen where it listens (UDP and TCP; TLS on the next port up)
+     * @param account   its account line, e.g. {@code <sip:+4420@127.0.0.1>;regint=0;answermode=auto}
+     * @param toneHz    the frequency it sends
+     * @param seconds   how long it runs before it hangs up and quits
+     * @param dial      the URI to call, or null to wait for a call
+     */
+    static Baresip start(String name, String sipListen, String account, int toneHz, int seconds, String dial,
+            Path certificate) throws IOException {
+        Path dir = Path.of("target", "baresip", name).toAbsolutePath();
+        if (Files.exists(dir)) {
+            try (Stream<Path> old = Files.walk(dir)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(dir.resolve("heard"));
+        Files.writeString(dir.resolve("accounts"), account + "\n");
+        Files.writeString(dir.resolve("config"), String.join("\n",
+                "poll_method epoll",
+                "sip_listen " + sipListen,
+                "net_interface 127.0.0.1",
+                certificate == null ? "" : "sip_certificate " + certificate,
+                certificate == null ? "" : "sip_cafile " + certificate.resolveSibling("ca.pem"),
+                // No sound card: the tone is the microphone, ALSA's null device the loudspeaker.
+                "audio_source ausine," + toneHz,
+                "audio_player alsa,null",
+                "audio_alert alsa,null",
+                "ausrc_srate 48000", "ausrc_channels 2", "auplay_srate 48000", "auplay_channels 2",
+                "module_path /usr/lib/baresip/modules",
+                // Only the codecs the account names are loaded: baresip answers with what it has, whatever its
+                // audio_codecs parameter says.
+                account.contains("PCM") ? "module g711.so" : "", account.contains("G722") ? "module g722.so" : "",
+                "module stdio.so", "module ausine.so", "module alsa.so",
+                "module sndfile.so", "module srtp.so",
+                "module_app account.so", "module_app menu.so",
+                "snd_path " + dir.resolve("heard"), ""));
+        List<String> command = new ArrayList<>(List.of("baresip", "-f", dir.toString(), "-t", String.valueOf(seconds)));
+        if (dial != null) {
+            command.addAll(List.of("-e", "/dial " + dial));
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("baresip.log").toFile()).start();
+        return new Baresip(process, dir);
+    }
+
+    /** Waits for it to quit (it hangs up first). */
+    void await() throws InterruptedException {
+        process.waitFor(60, TimeUnit.SECONDS);
+    }
+
+    String log() throws IOException {
+        return Files.readString(dir.resolve("baresip.log"));
+    }
+
+    /**
+     * How strongly a tone of {@code hz} is in what this phone heard, relative to the whole signal's power
+     * (Goertzel, one bin): near 1 for a clean tone of that frequency, near 0 without it or in silence.
+     */
+    double heard(int hz) throws IOException, UnsupportedAudioFileException {
+        Path wav;
+        try (Stream<Path> files = Files.list(dir.resolve("heard"))) {
+            wav = files.filter(p -> p.toString().endsWith("-dec.wav")).findFirst().orElse(null);
+        }
+        if (wav == null) {
+            throw new AssertionError("nothing heard: " + dir + "\n" + log());
+        }
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+            float rate = in.getFormat().getSampleRate();
+            int channels = in.getFormat().getChannels();
+            byte[] bytes = in.readAllBytes();
+            int frames = bytes.length / (2 * channels);
+            double coefficient = 2 * Math.cos(2 * Math.PI * hz / rate);
+            double s1 = 0;
+            double s2 = 0;
+            double energy = 0;
+            for (int i = 0; i < frames; i++) {
+                int offset = i * 2 * channels;
+                double x = (short) ((bytes[offset] & 0xff) | (bytes[offset + 1] << 8));
+                energy += x * x;
+                double s = x + coefficient * s1 - s2;
+                s2 = s1;
+                s1 = s;
+            }
+            double power = s1 * s1 + s2 * s2 - coefficient * s1 * s2;
+            // A pure tone of N samples puts N/2 times its energy into its bin.
+            return energy == 0 ? 0 : power / (energy * frames / 2.0);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,106 @@
+package org.opencg.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opencg.it.ProvisioningApi.get;
+
+import java.nio.file.Path;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Media through the gateway (issue 6), with a real rtpengine and two real phones (baresip): the operator's phone
+ * speaks plain RTP over UDP signalling, the "Teams" phone takes only SRTP over TLS, as Microsoft's media
+ * processors do. Each phone sends its own tone; each must hear the other's, decoded, so media crossed the anchor
+ * both ways, decrypted on one side and encrypted on the other (and transcoded where their codecs differ).
+ */
+@ExtendWith(Rtpengine.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MediaIT {
+
+    private static final int OPERATOR_TONE = 440;
+    private static final int TEAMS_TONE = 1000;
+    private static Path certificate;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return TestServer.ear();
+    }
+
+    @BeforeAll
+    static void certificate() throws Exception {
+        certificate = Socat.certificate("teams-phone");
+    }
+
+    /** A call from the operator's phone to the Teams phone (the Teams proxy "sip" at 127.0.0.1:15071). */
+    private static void call(String called, String operatorCodecs, String teamsCodecs, String teamsName)
+            throws Exception {
+        // Two users: the one the keep-alive asks for (keepalive-user of peer "sip" in arquillian.xml) and the
+        // called number, which answers by itself and takes SRTP only.
+        String accounts = "<sip:+442079461000@127.0.0.1>;regint=0\n<sip:+44" + called.substring(1)
+                + "@127.0.0.1>;regint=0;answermode=auto;mediaenc=srtp-mand;audio_codecs=" + teamsCodecs;
+        try (Baresip teams = Baresip.start(teamsName, "127.0.0.1:15070", accounts, TEAMS_TONE, 14, null,
+                certificate)) {
+            assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"sip\"", 1, 30),
+                    "the Teams phone answers the keep-alive");
+            try (Baresip operator = Baresip.start(teamsName + "-operator", "127.0.0.1:15190",
+                    "<sip:01632960000@127.0.0.1>;regint=0;audio_codecs=" + operatorCodecs, OPERATOR_TONE, 5,
+                    "sip:" + called + "@127.0.0.1:" + TestServer.SIP_PORT, null)) {
+                operator.await();
+                teams.close();
+                double operatorHears = operator.heard(TEAMS_TONE);
+                double teamsHears = teams.heard(OPERATOR_TONE);
+                assertTrue(operatorHears > 0.5, "the operator's phone hears the Teams tone: " + operatorHears
+                        + "\n" + operator.log());
+                assertTrue(teamsHears > 0.5, "the Teams phone hears the operator's tone: " + teamsHears
+                        + "\n" + teams.log());
+                assertTrue(operator.heard(OPERATOR_TONE) < 0.05, "not its own tone echoed");
+                assertTrue(teams.log().contains("srtp"), teams.log());
+                // baresip names the codec it encodes with: "audio tx pipeline: ausine ---> sndfile ---> PCMA".
+                assertTrue(operator.log().contains("---> " + operatorCodecs.split(",")[0]), operator.log());
+                assertTrue(teams.log().contains("---> " + teamsCodecs.split(",")[0]), teams.log());
+            }
+        }
+    }
+
+    @Test
+    void srtpTowardTeamsAndRtpTowardTheOperatorCarryAudioBothWays() throws Exception {
+        call("02079461001", "PCMU,PCMA", "PCMU,PCMA", "teams-srtp");
+        JsonObject record = Eventually.value("a call record", () -> {
+            var list = ProvisioningApi.body(get("/callRecords?number=%2B442079461001")).getJsonArray("value");
+            return list.isEmpty() ? null : list.getJsonObject(0);
+        });
+        JsonObject media = record.getJsonObject("media");
+        assertTrue(media.getJsonNumber("packets").longValue() > 300, "packets relayed: " + record);
+    }
+
+    @Test
+    void pcmaOnTheOperatorSideIsTranscodedToG722ForTeams() throws Exception {
+        call("02079461002", "PCMA", "G722", "teams-g722");
+    }
+
+    /** Without its media anchor the gateway takes no new call, and says so (503 with Retry-After). */
+    @Test
+    void withoutRtpengineANewCallGets503() throws Exception {
+        Rtpengine.stop();
+        try {
+            Sipp caller = Sipp.with("operator-caller", java.util.List.of("-p", "15191", "-m", "1", "-s",
+                    "02079461003", "-key", "calling", "01632960000", "-key", "extra", "X-Test: media",
+                    "127.0.0.1:" + TestServer.SIP_PORT));
+            caller.await();
+            assertEquals(503, caller.finalInviteStatus(), caller.report());
+            assertTrue(caller.message("SIP/2.0 503").contains("Retry-After:"), caller.report());
+        } finally {
+            Rtpengine.start();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.opencg.sip.media;
+
+import org.eclipse.microprofile.config.Config;
+
+/** Whether calls' media is anchored in rtpengine and how it is marked (README "Settings"). */
+public final class MediaSettings {
+
+    public static final String ANCHOR = "opencg.media.anchor";
+    public static final String DSCP = "opencg.media.dscp";
+
+    private MediaSettings() {
+    }
+
+    /** The anchor, or null when {@code opencg.media.anchor=false} lets media flow end to end. */
+    public static MediaAnchor anchor(Config config) {
+        return config.getOptionalValue(ANCHOR, Boolean.class).orElse(true)
+                ? new MediaAnchor(RtpengineSettings.client(config)) : null;
+    }
+
+    /** The IP TOS byte for media: the DSCP (default 46, Expedited Forwarding, RFC 3246) shifted into place. */
+    public static int tos(Config config) {
+        int dscp = config.getOptionalValue(DSCP, Integer.class).orElse(46);
+        if (dscp < 0 || dscp > 63) {
+            throw new IllegalArgumentException(DSCP + ": " + dscp + " is not a DSCP (0-63)");
+        }
+        return dscp << 2;
+    }
+}

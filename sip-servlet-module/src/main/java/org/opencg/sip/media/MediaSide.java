@@ -1,0 +1,18 @@
+package org.opencg.sip.media;
+
+import java.util.List;
+
+/**
+ * What one side of a call takes for media, as rtpengine must make it for that side (acg-behaviour.md §3.7).
+ *
+ * @param srtp   SRTP with SDES {@code AES_CM_128_HMAC_SHA1_80} (Microsoft and Zoom legs), else plain RTP
+ * @param codecs the codecs the side may be offered, in order of preference (rtpengine transcodes to them); empty
+ *               passes on whatever the other side offered
+ * @param tos    the IP TOS byte for the media sent to this side (DSCP shifted left by two), 0 leaves it unset
+ */
+public record MediaSide(boolean srtp, List<String> codecs, int tos) {
+
+    public MediaSide {
+        codecs = List.copyOf(codecs);
+    }
+}

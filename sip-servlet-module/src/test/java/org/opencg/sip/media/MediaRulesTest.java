@@ -1,0 +1,74 @@
+package org.opencg.sip.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.opencg.core.calls.MediaQuality;
+import org.junit.jupiter.api.Test;
+
+/** The media rules as pure functions: ng commands per side, quality from a query, an offer for an offerless caller. */
+class MediaRulesTest {
+
+    private static final MediaSide TEAMS = new MediaSide(true, List.of("G722", "PCMU", "PCMA"), 184);
+    private static final MediaSide OPERATOR = new MediaSide(false, List.of(), 0);
+
+    @Test
+    void anOfferTowardTeamsIsSrtpWithOneSuiteAndTeamsCodecsPassedThroughFirst() {
+        Map<String, Object> offer = NgCommands.offer("c1", "t1", "v=0", TEAMS);
+        assertEquals("offer", offer.get("command"));
+        assertEquals("RTP/SAVP", offer.get("transport-protocol"));
+        @SuppressWarnings("unchecked")
+        List<String> sdes = (List<String>) offer.get("SDES");
+        assertEquals(NgCommands.OTHER_SDES_SUITES.size(), sdes.size());
+        assertFalse(sdes.contains("no-AES_CM_128_HMAC_SHA1_80"), "the suite Teams takes stays");
+        assertEquals(Map.of("mask", List.of("all"), "except", TEAMS.codecs(), "transcode", TEAMS.codecs()),
+                offer.get("codec"));
+        assertEquals("remove", offer.get("ICE"));
+        assertEquals(184L, offer.get("TOS"));
+        assertNull(offer.get("rtcp-mux"), "Teams may multiplex RTCP");
+    }
+
+    @Test
+    void anAnswerTowardTheOperatorIsPlainRtpWithRtcpApartAndNamesBothTags() {
+        Map<String, Object> answer = NgCommands.answer("c1", "t1", "t2", "v=0", OPERATOR);
+        assertEquals("RTP/AVP", answer.get("transport-protocol"));
+        assertEquals(List.of("off"), answer.get("SDES"));
+        assertEquals(List.of("demux"), answer.get("rtcp-mux"));
+        assertEquals("t1", answer.get("from-tag"));
+        assertEquals("t2", answer.get("to-tag"));
+        assertNull(answer.get("codec"), "whatever the operator was offered");
+        assertNull(answer.get("TOS"), "unmarked when no DSCP is set");
+    }
+
+    @Test
+    void qualityComesFromTotalsAndTheWorstReportedStream() {
+        Map<String, Object> query = Map.of("totals", Map.of("RTP", Map.of("packets", 980L)),
+                "SSRC", Map.of("1", Map.of("average MOS", Map.of("MOS", 43L, "jitter", 2L), "cumulative loss", 10L),
+                        "2", Map.of("average MOS", Map.of("MOS", 38L, "jitter", 9L), "cumulative loss", 10L)));
+        MediaQuality quality = QualityReport.of(query);
+        assertEquals(980, quality.packets());
+        assertEquals(3.8, quality.mos(), 1e-9);
+        assertEquals(9.0, quality.jitterMs(), 1e-9);
+        assertEquals(2.0, quality.lostPercent(), 1e-9);
+    }
+
+    @Test
+    void withoutRtcpOnlyPacketsAreKnown() {
+        MediaQuality quality = QualityReport.of(Map.of("totals", Map.of("RTP", Map.of("packets", 5L)), "SSRC", Map.of()));
+        assertEquals(new MediaQuality(5, null, null, null), quality);
+    }
+
+    @Test
+    void anOfferForACallerWithoutOneNamesItsAddressAndTheDiscardPort() {
+        String sdp = OfferTemplate.offer("192.0.2.7", List.of("PCMA", "PCMU", "telephone-event", "AMR"));
+        assertTrue(sdp.contains("c=IN IP4 192.0.2.7\r\n"), sdp);
+        assertTrue(sdp.contains("m=audio 9 RTP/AVP 8 0 101\r\n"), sdp);
+        assertTrue(sdp.contains("a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\n"), sdp);
+        assertFalse(sdp.contains("AMR"), "no payload type known for it");
+    }
+}

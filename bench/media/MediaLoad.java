@@ -52,8 +52,17 @@ public class MediaLoad {
                 }
                 double[] result = run(calls, selector, seconds);
                 double loss = result[0] == 0 ? 100 : 100.0 * (result[0] - result[1]) / result[0];
-                System.out.printf("calls=%d sent=%.0f received=%.0f loss_pct=%.3f%n", target, result[0], result[1], loss);
+                double due = 50.0 * seconds * target;
+                System.out.printf("calls=%d sent=%.0f of %.0f received=%.0f loss_pct=%.3f%n", target, result[0], due,
+                        result[1], loss);
                 if (loss > 0.1) {
+                    break;
+                }
+                if (result[0] < 0.999 * due) {
+                    // The load process could not send in time: the cores rtpengine shares with it are full, and a
+                    // real call would have lost what it could not send.
+                    System.out.printf("calls=%d: only %.1f %% of the packets could be sent in time%n", target,
+                            100.0 * result[0] / due);
                     break;
                 }
                 best = target;

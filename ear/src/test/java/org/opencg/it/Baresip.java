@@ -21,10 +21,12 @@ final class Baresip implements AutoCloseable {
 
     private final Process process;
     private final Path dir;
+    private final int keypad;
 
-    private Baresip(Process process, Path dir) {
+    private Baresip(Process process, Path dir, int keypad) {
         this.process = process;
         this.dir = dir;
+        this.keypad = keypad;
     }
 
     /**
@@ -33,9 +35,10 @@ final class Baresip implements AutoCloseable {
      * @param toneHz    the frequency it sends
      * @param seconds   how long it runs before it hangs up and quits
      * @param dial      the URI to call, or null to wait for a call
+     * @param keypad    the UDP port of its console (module cons), where {@link #press} types a key; 0 for none
      */
     static Baresip start(String name, String sipListen, String account, int toneHz, int seconds, String dial,
-            Path certificate) throws IOException {
+            Path certificate, int keypad) throws IOException {
         Path dir = Path.of("target", "baresip", name).toAbsolutePath();
         if (Files.exists(dir)) {
             try (Stream<Path> old = Files.walk(dir)) {
@@ -62,14 +65,31 @@ final class Baresip implements AutoCloseable {
                 "module stdio.so", "module ausine.so", "module alsa.so",
                 "module sndfile.so", "module srtp.so",
                 "module_app account.so", "module_app menu.so",
+                keypad == 0 ? "" : "module cons.so", keypad == 0 ? "" : "cons_listen 127.0.0.1:" + keypad,
                 "snd_path " + dir.resolve("heard"), ""));
-        List<String> command = new ArrayList<>(List.of("baresip", "-f", dir.toString(), "-t", String.valueOf(seconds)));
+        // -s: its SIP messages in its log, so a test can see what reached it; -v: the RFC 4733 events it receives
+        // ("received event: '5'").
+        List<String> command = new ArrayList<>(List.of("baresip", "-s", "-v", "-f", dir.toString(), "-t",
+                String.valueOf(seconds)));
         if (dial != null) {
             command.addAll(List.of("-e", "/dial " + dial));
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("baresip.log").toFile()).start();
-        return new Baresip(process, dir);
+        return new Baresip(process, dir, keypad);
+    }
+
+    /**
+     * Presses a key on its keypad for 200 ms: in a call, baresip sends it as RFC 4733 events, the last with the end
+     * bit when the key is released (baresip's KEYCODE_REL, 0x04).
+     */
+    void press(char key) throws IOException, InterruptedException {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
+            java.net.InetSocketAddress console = new java.net.InetSocketAddress("127.0.0.1", keypad);
+            socket.send(new java.net.DatagramPacket(new byte[] {(byte) key}, 1, console));
+            Thread.sleep(200);
+            socket.send(new java.net.DatagramPacket(new byte[] {0x04}, 1, console));
+        }
     }
 
     /** Waits for it to quit (it hangs up first). */

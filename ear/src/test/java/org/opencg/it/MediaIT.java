@@ -1,6 +1,7 @@
 package org.opencg.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opencg.it.ProvisioningApi.get;
 
@@ -49,12 +50,12 @@ class MediaIT {
         String accounts = "<sip:+442079461000@127.0.0.1>;regint=0\n<sip:+44" + called.substring(1)
                 + "@127.0.0.1>;regint=0;answermode=auto;mediaenc=srtp-mand;audio_codecs=" + teamsCodecs;
         try (Baresip teams = Baresip.start(teamsName, "127.0.0.1:15070", accounts, TEAMS_TONE, 14, null,
-                certificate)) {
+                certificate, 0)) {
             assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"sip\"", 1, 30),
                     "the Teams phone answers the keep-alive");
             try (Baresip operator = Baresip.start(teamsName + "-operator", "127.0.0.1:15190",
                     "<sip:01632960000@127.0.0.1>;regint=0;audio_codecs=" + operatorCodecs, OPERATOR_TONE, 5,
-                    "sip:" + called + "@127.0.0.1:" + TestServer.SIP_PORT, null)) {
+                    "sip:" + called + "@127.0.0.1:" + TestServer.SIP_PORT, null, 0)) {
                 operator.await();
                 teams.close();
                 double operatorHears = operator.heard(TEAMS_TONE);
@@ -86,6 +87,34 @@ class MediaIT {
     @Test
     void pcmaOnTheOperatorSideIsTranscodedToG722ForTeams() throws Exception {
         call("02079461002", "PCMA", "G722", "teams-g722");
+    }
+
+    /**
+     * DTMF between a trunk set to {@code info} (the mobile trunk in arquillian.xml) and Teams, both ways: the
+     * operator's INFO is answered by the gateway and its key reaches the Teams phone as RFC 4733 events in the media,
+     * not as INFO; a key the Teams phone sends as RFC 4733 events reaches the operator as INFO.
+     */
+    @Test
+    void dtmfAsInfoOnTheOperatorTrunkIsRfc4733TowardTeamsAndBack() throws Exception {
+        // The called number first: baresip's keypad acts on its first account's call.
+        String accounts = "<sip:+442079461004@127.0.0.1>;regint=0;answermode=auto;mediaenc=srtp-mand;"
+                + "audio_codecs=PCMA\n<sip:+442079461000@127.0.0.1>;regint=0";
+        try (Baresip teams = Baresip.start("teams-dtmf", "127.0.0.1:15070", accounts, TEAMS_TONE, 15, null,
+                certificate, 15555)) {
+            assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"sip\"", 1, 30));
+            Sipp caller = Sipp.with("operator-caller-dtmf", java.util.List.of("-i", "127.0.0.2", "-p", "15192",
+                    "-m", "1", "-s", "+442079461004", "-key", "calling", "+441632960001", "-key", "extra",
+                    "X-Test: dtmf", "127.0.0.1:" + TestServer.SIP_PORT));
+            Eventually.until("the Teams phone got the operator's key as an RFC 4733 event",
+                    java.time.Duration.ofSeconds(10), () -> teams.log().contains("received event: '5'"));
+            teams.press('1');
+            assertEquals(0, caller.await(), caller.report());
+            assertTrue(caller.messages("SIP/2.0 200").stream().anyMatch(m -> m.contains("CSeq: 2 INFO")),
+                    "the gateway answered the INFO:\n" + caller.report());
+            assertTrue(caller.messages("INFO ").stream().anyMatch(m -> m.contains("Content-Type: application/dtmf-relay")
+                    && m.contains("Signal=1")), "Teams' key reached the operator as INFO:\n" + caller.report());
+            assertFalse(teams.log().contains("INFO sip:"), "no INFO reached Teams:\n" + teams.log());
+        }
     }
 
     /** Without its media anchor the gateway takes no new call, and says so (503 with Retry-After). */

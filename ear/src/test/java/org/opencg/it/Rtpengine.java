@@ -18,6 +18,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class Rtpengine implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
     private static final String NG = System.getProperty("it.rtpengine.ng", "127.0.0.1:12223");
+    /** Where it reports DTMF events: the port after the ng port, where the gateway listens by default. */
+    private static final String DTMF_EVENTS = NG.substring(0, NG.lastIndexOf(':') + 1)
+            + (Integer.parseInt(NG.substring(NG.lastIndexOf(':') + 1)) + 1);
     private static Process process;
 
     @Override
@@ -35,6 +38,7 @@ public final class Rtpengine implements BeforeAllCallback, ExtensionContext.Stor
         File log = new File(System.getProperty("java.io.tmpdir"), "opencg-it-rtpengine.log");
         process = new ProcessBuilder(List.of("rtpengine", "--config-file=none", "--foreground", "--table=-1",
                 "--interface=127.0.0.1", "--listen-ng=" + NG, "--port-min=41000", "--port-max=41999",
+                "--dtmf-log-dest=" + DTMF_EVENTS,
                 "--log-stderr", "--log-level=5"))
                 .redirectErrorStream(true).redirectOutput(log).start();
         long deadline = System.currentTimeMillis() + 10_000;

@@ -31,6 +31,11 @@ public class MediaAnchor {
         return sdpOf(rtpengine.request(NgCommands.answer(callId, fromTag, toTag, sdp, toward)));
     }
 
+    /** @throws RtpengineException when rtpengine is away or cannot inject into this call */
+    public void playDtmf(String callId, String fromTag, char digit, int durationMs) {
+        rtpengine.request(NgCommands.playDtmf(callId, fromTag, digit, durationMs));
+    }
+
     /** Releases the call's media ports; returns how its media went, or null when rtpengine could not say. */
     public MediaQuality end(String callId) {
         MediaQuality quality = null;

@@ -9,10 +9,16 @@ import java.util.List;
  * @param codecs the codecs the side may be offered, in order of preference (rtpengine transcodes to them); empty
  *               passes on whatever the other side offered
  * @param tos    the IP TOS byte for the media sent to this side (DSCP shifted left by two), 0 leaves it unset
+ * @param injectDtmf whether rtpengine must be able to inject DTMF events into the call's media ({@code play DTMF},
+ *               for a trunk whose DTMF comes as SIP INFO); it then runs the call through its codec handler
  */
-public record MediaSide(boolean srtp, List<String> codecs, int tos) {
+public record MediaSide(boolean srtp, List<String> codecs, int tos, boolean injectDtmf) {
 
     public MediaSide {
         codecs = List.copyOf(codecs);
+    }
+
+    public MediaSide(boolean srtp, List<String> codecs, int tos) {
+        this(srtp, codecs, tos, false);
     }
 }

@@ -45,6 +45,15 @@ public final class NgCommands {
         return command;
     }
 
+    /**
+     * A DTMF event injected into the media the party with {@code fromTag} sends (rtpengine sends it to the other
+     * party as RFC 4733 events, or as tones to one without telephone-event). Needs {@link MediaSide#injectDtmf()}.
+     */
+    public static Map<String, Object> playDtmf(String callId, String fromTag, char digit, int durationMs) {
+        return Map.of("command", "play DTMF", "call-id", callId, "from-tag", fromTag, "code", String.valueOf(digit),
+                "duration", (long) durationMs);
+    }
+
     public static Map<String, Object> query(String callId) {
         return Map.of("command", "query", "call-id", callId);
     }
@@ -77,6 +86,9 @@ public final class NgCommands {
         command.put("replace", List.of("origin", "session-connection"));
         if (toward.tos() > 0) {
             command.put("TOS", (long) toward.tos());
+        }
+        if (toward.injectDtmf()) {
+            command.put("flags", List.of("inject-DTMF"));
         }
         return command;
     }

@@ -73,8 +73,37 @@ final class CallMedia {
         return CallRecord.TO_MICROSOFT.equals(call.direction) == fromCaller;
     }
 
+    /**
+     * Whether a SIP INFO from this party is turned into RFC 4733 events (its trunk sends DTMF as INFO, and the
+     * call's media is anchored, so that rtpengine can inject them).
+     */
+    boolean takesDtmfInfo(Call call, boolean fromCaller) {
+        return anchor != null && call.anchored && call.dtmfInfo && towardMicrosoft(call, fromCaller);
+    }
+
+    /**
+     * The key press in the media the party sends, as RFC 4733 events to the other party.
+     *
+     * @throws RtpengineException when the anchor is away or cannot inject
+     */
+    void playDtmf(Call call, boolean fromCaller, DtmfInfo.Digit digit) {
+        anchor.playDtmf(call.callerInvite.getCallId(), fromCaller ? call.callerTag() : call.calleeTag, digit.key(),
+                digit.durationMs());
+    }
+
+    /** The tag rtpengine knows the Microsoft party of the call by (its DTMF events name it as their source). */
+    static String microsoftTag(Call call) {
+        return CallRecord.TO_MICROSOFT.equals(call.direction) ? call.calleeTag : call.callerTag();
+    }
+
+    /** The leg toward the operator's network. */
+    static javax.servlet.sip.SipSession operatorLeg(Call call) {
+        return CallRecord.TO_MICROSOFT.equals(call.direction) ? call.caller() : call.callee;
+    }
+
     private MediaSide side(Call call, boolean toMicrosoft) {
-        return toMicrosoft ? new MediaSide(true, policy(call, true).codecs(), tos) : new MediaSide(false, List.of(), tos);
+        List<String> codecs = toMicrosoft ? policy(call, true).codecs() : List.of();
+        return new MediaSide(toMicrosoft, codecs, tos, call.dtmfInfo);
     }
 
     private static SdpPolicy policy(Call call, boolean toMicrosoft) {

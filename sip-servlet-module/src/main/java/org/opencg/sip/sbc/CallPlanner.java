@@ -79,6 +79,7 @@ final class CallPlanner {
         Call call = new Call(CallRecord.TO_MICROSOFT, forward.destination().service().property(), forward.tenant(),
                 forward.account(), calling, called, invite, monitor.order(group));
         call.towardCaller = forward.headers();
+        call.dtmfInfo = trunk.dtmfInfo();
         String contactHost = settings.baseDomain() == null ? null
                 : TeamsLeg.contactHost(forward.contactLabel(), settings.region(), settings.baseDomain());
         return new Accepted(call, peer -> {
@@ -133,6 +134,7 @@ final class CallPlanner {
         String tenantGroup = headers.remove("tgrp");
         Call call = new Call(CallRecord.TO_OPERATOR, from.service().property(), forward.tenant(), forward.account(), calling,
                 called, invite, monitor.order(trunk.peers()));
+        call.dtmfInfo = trunk.dtmfInfo();
         String ownHost = SessionSides.addressOf(invite.getSession(), KeepAlive.OPERATOR_SIDE);
         return new Accepted(call, peer -> {
             String target = tenantGroup != null

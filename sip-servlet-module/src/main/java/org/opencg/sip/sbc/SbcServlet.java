@@ -34,6 +34,7 @@ import org.opencg.sip.container.core.SessionSides;
 import org.opencg.sip.media.MediaSettings;
 import org.opencg.sip.media.OfferTemplate;
 import org.opencg.sip.media.RtpengineException;
+import org.opencg.sip.media.RtpengineSettings;
 
 /**
  * The SBC's B2BUA (issue 5): an INVITE from the operator's network goes to Microsoft Teams or Zoom, one from them to
@@ -65,6 +66,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
     private LegRequests legs;
     private CallPlanner planner;
     private CallMedia media;
+    private DtmfRelay dtmf;
     private final PeerMonitor monitor = new PeerMonitor();
     private final AtomicInteger activeCalls = new AtomicInteger();
     private volatile RoutingSnapshot routes;
@@ -87,6 +89,10 @@ public class SbcServlet extends SipServlet implements TimerListener {
         keeper.setExpires(0);
         timers.createTimer(keeper, 1000, settings.optionsInterval().toMillis(), true, false, KEEP_ALIVE);
         registry.gauge("opencg_sbc_active_calls", Tags.empty(), activeCalls, AtomicInteger::get);
+        dtmf = new DtmfRelay(media, timers);
+        if (media.anchored()) {
+            dtmf.listen(RtpengineSettings.dtmfEvents(config));
+        }
         peerGauges("teams", settings.teams());
         peerGauges("zoom", settings.zoom());
         settings.trunks().forEach(t -> peerGauges(t.name(), t.peers()));
@@ -108,6 +114,9 @@ public class SbcServlet extends SipServlet implements TimerListener {
 
     @Override
     public void destroy() {
+        if (dtmf != null) {
+            dtmf.close();
+        }
         for (String name : List.of("opencg_sbc_active_calls", "opencg_sbc_peer_up")) {
             registry.find(name).meters().forEach(registry::remove);
         }
@@ -149,6 +158,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
                     : SipValues.content(call.callerInvite);
             try {
                 call.offer = media.offer(call, true, callerSdp);
+                dtmf.started(call);
             } catch (RtpengineException e) {
                 LOG.warning(() -> "call " + call.callerInvite.getCallId() + " refused: " + e.getMessage());
                 fail(call, 503, "Service Unavailable (media anchor unavailable)", "gateway");
@@ -364,6 +374,11 @@ public class SbcServlet extends SipServlet implements TimerListener {
         switch (request.getMethod()) {
             case "INVITE", "ACK", "CANCEL", "BYE" -> super.doRequest(request);
             default -> {
+                Call call = (Call) request.getApplicationSession().getAttribute(Call.ATTRIBUTE);
+                if (!request.isInitial() && "INFO".equals(request.getMethod()) && call != null
+                        && dtmf.fromOperator(call, request)) {
+                    return;
+                }
                 if (!request.isInitial()) {
                     relay(request);
                 } else if ("OPTIONS".equals(request.getMethod())) {
@@ -436,7 +451,12 @@ public class SbcServlet extends SipServlet implements TimerListener {
     @Override
     public void timeout(ServletTimer timer) {
         Object info = timer.getInfo();
-        if (KEEP_ALIVE.equals(info)) {
+        if (info instanceof DtmfRelay.Key key) {
+            Call call = (Call) timer.getApplicationSession().getAttribute(Call.ATTRIBUTE);
+            if (call != null) {
+                dtmf.toOperator(call, key);
+            }
+        } else if (KEEP_ALIVE.equals(info)) {
             keepAlive.round();
         } else if (LIMIT.equals(info)) {
             endAtLimit((Call) timer.getApplicationSession().getAttribute(Call.ATTRIBUTE));
@@ -480,6 +500,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
     /** Ends the call once: its media released (and how it went noted) and its record written. */
     private void end(Call call, int status, String reason, String endedBy) {
         if (!call.ended()) {
+            dtmf.ended(call);
             write(call.end(status, reason, endedBy, media.end(call)));
         }
     }

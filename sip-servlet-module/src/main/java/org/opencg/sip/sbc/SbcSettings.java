@@ -38,9 +38,13 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
             NumberNormalisation numbers = parse(prefix + "to-e164", null, text -> NumberNormalisation.parse(
                     config.getOptionalValue(prefix + "to-e164", String.class).orElse(""),
                     config.getOptionalValue(prefix + "from-e164", String.class).orElse("")));
+            String dtmf = text(config, prefix + "dtmf", "rfc4733").toLowerCase(Locale.ROOT);
+            if (!dtmf.equals("rfc4733") && !dtmf.equals("info")) {
+                throw bad(prefix + "dtmf", "'" + dtmf + "' is not rfc4733 or info");
+            }
             trunks.add(new Trunk(trunk, CallRouting.TrunkKind.valueOf(kind),
                     peers(config, prefix + "peers", ""), numbers,
-                    placement(config, prefix + "tenant-placement", placement).equals("tgrp")));
+                    placement(config, prefix + "tenant-placement", placement).equals("tgrp"), dtmf.equals("info")));
         }
         return new SbcSettings(
                 number(config, "opencg.sbc.region", 1),

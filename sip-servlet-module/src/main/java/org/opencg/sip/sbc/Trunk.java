@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * A trunk to the operator's network: its peers (the operator SBCs it sends to and takes calls from), whether it
  * carries fixed or mobile traffic (which decides where an unprovisioned number goes), its number rules, and whether
- * the tenant goes in an RFC 4904 trunk group ({@code tgrp}) instead of the X-MS-TenantID header.
+ * the tenant goes in an RFC 4904 trunk group ({@code tgrp}) instead of the X-MS-TenantID header, and whether its
+ * DTMF is SIP INFO (the gateway turns it into RFC 4733 events for Microsoft, whose side takes only those).
  */
 public record Trunk(String name, CallRouting.TrunkKind kind, List<Peer> peers, NumberNormalisation numbers,
-        boolean tenantInTgrp) {
+        boolean tenantInTgrp, boolean dtmfInfo) {
 
     /** Is this address one of the trunk's peers? Calls are taken from a trunk's own peers only. */
     public boolean hasPeerAt(String address) {

@@ -64,6 +64,24 @@ class MediaRulesTest {
     }
 
     @Test
+    void rtpenginesDtmfEventsAreReadFromItsJson() {
+        assertEquals(java.util.Optional.of(new DtmfEvent("c\"1", "B", '#', 200)), DtmfEvent.parse("{\"callid\":\"c\\\"1\","
+                + "\"source_tag\":\"B\",\"tags\":[\"A\",\"B\"],\"type\":\"DTMF\",\"timestamp\":1795334147,"
+                + "\"source_ip\":\"127.0.0.1\",\"event\":11,\"duration\":200,\"volume\":10}"));
+        assertEquals(java.util.Optional.empty(), DtmfEvent.parse("{\"callid\":\"c\",\"source_tag\":\"B\","
+                + "\"type\":\"DTMF\",\"event\":16}"), "not a key");
+        assertEquals(java.util.Optional.empty(), DtmfEvent.parse("garbage"));
+    }
+
+    @Test
+    void playDtmfNamesTheSendingParty() {
+        assertEquals(Map.of("command", "play DTMF", "call-id", "c1", "from-tag", "op", "code", "5", "duration", 160L),
+                NgCommands.playDtmf("c1", "op", '5', 160));
+        assertEquals(List.of("inject-DTMF"), NgCommands.offer("c1", "op", "v=0",
+                new MediaSide(true, List.of(), 0, true)).get("flags"));
+    }
+
+    @Test
     void anOfferForACallerWithoutOneNamesItsAddressAndTheDiscardPort() {
         String sdp = OfferTemplate.offer("192.0.2.7", List.of("PCMA", "PCMU", "telephone-event", "AMR"));
         assertTrue(sdp.contains("c=IN IP4 192.0.2.7\r\n"), sdp);

@@ -16,7 +16,7 @@ GW_PORT=45060 GW_TEAMS=45063 TEAMS_TLS=45071 TEAMS_TCP=46071 CALLER_PORT=46060 M
 
 export OPENCG_HOME=$HOME_DIR
 export OPENCG_HTTP_PORT=48080 OPENCG_MANAGEMENT_PORT=$MGMT OPENCG_RTPENGINE_NG_ADDRESS=127.0.0.1:42223
-export OPENCG_RTPENGINE_PORT_RANGE=43000-43999 OPENCG_SIP_LISTENING_POINTS=operator,teams OPENCG_OC_EMULATOR_PORT=48086
+export OPENCG_RTPENGINE_PORT_RANGE=50000-59999 OPENCG_SIP_LISTENING_POINTS=operator,teams OPENCG_OC_EMULATOR_PORT=48086
 export OPENCG_SIP_LISTENING_POINT_OPERATOR=udp:127.0.0.1:$GW_PORT OPENCG_SIP_LISTENING_POINT_TEAMS=tls:127.0.0.1:$GW_TEAMS
 export OPENCG_SBC_PEERS_TEAMS="sip=tls:127.0.0.1:$TEAMS_TLS;priority=1"
 export OPENCG_SBC_TRUNK_OPERATOR_PEERS="op1=udp:127.0.0.1:$CALLER_PORT" OPENCG_SBC_OPTIONS_INTERVAL_SECONDS=5
@@ -69,9 +69,9 @@ for rate in $RATES; do
   set +e
   call "$rate" "$calls" "$step" -timeout $((STEP_SECONDS + 30))s -trace_rtt -rtt_freq 1 -trace_stat -fd 1
   set -e
-  read -r successful failed p99 < <(sipp_step_result "$step" "$calls")
-  say "rate=$rate calls=$calls successful=$successful failed=$failed p99_ms=$p99"
-  if [ "$failed" -eq 0 ] && [ "$successful" -eq "$calls" ]; then
+  read -r successful failed p99 answered < <(sipp_step_result "$step" "$calls")
+  say "rate=$rate calls=$calls successful=$successful answered=$answered failed=$failed p99_ms=$p99"
+  if [ "$failed" -eq 0 ] && [ "$successful" -eq "$calls" ] && [ "$answered" -eq "$calls" ]; then
     best=$rate best_p99=$p99 best_failed=$failed
   else
     break

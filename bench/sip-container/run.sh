@@ -63,9 +63,9 @@ for rate in $RATES; do
      -timeout $((STEP_SECONDS + 30))s -nostdin -trace_rtt -rtt_freq 1 -trace_stat -fd 1 \
      127.0.0.1:$GW_PORT >sipp.out 2>&1)
   set -e
-  read -r successful failed p99 < <(sipp_step_result "$step" "$calls")
-  say "rate=$rate calls=$calls successful=$successful failed=$failed p99_ms=$p99"
-  if [ "$failed" -eq 0 ] && [ "$successful" -eq "$calls" ]; then
+  read -r successful failed p99 answered < <(sipp_step_result "$step" "$calls")
+  say "rate=$rate calls=$calls successful=$successful answered=$answered failed=$failed p99_ms=$p99"
+  if [ "$failed" -eq 0 ] && [ "$successful" -eq "$calls" ] && [ "$answered" -eq "$calls" ]; then
     best=$rate best_p99=$p99 best_failed=$failed
   else
     break

@@ -58,8 +58,12 @@ public final class NgCommands {
         return Map.of("command", "query", "call-id", callId);
     }
 
+    /**
+     * Ends the call in rtpengine now: by default it keeps a deleted call's ports for 30 s (its delete-delay), which
+     * at 100 calls/s holds 12,000 ports of calls already over and runs a default port range dry.
+     */
     public static Map<String, Object> delete(String callId) {
-        return Map.of("command", "delete", "call-id", callId);
+        return Map.of("command", "delete", "call-id", callId, "delete-delay", 0L);
     }
 
     private static Map<String, Object> base(String name, String callId, String fromTag, String sdp, MediaSide toward) {

@@ -36,6 +36,9 @@ public class RtpengineClient {
         NgMessage request = new NgMessage(UUID.randomUUID().toString().replace("-", ""), command);
         byte[] bytes = request.toBytes();
         try (DatagramSocket socket = new DatagramSocket()) {
+            // Connected: the kernel hands this socket only rtpengine's datagrams. Its port is an ephemeral one, which
+            // may be named as a media port in some SDP; media sent there must not be taken for a reply.
+            socket.connect(address);
             socket.setSoTimeout((int) timeout.toMillis());
             socket.send(new DatagramPacket(bytes, bytes.length, address));
             byte[] buffer = new byte[65535];
@@ -43,8 +46,8 @@ public class RtpengineClient {
             while (true) {
                 DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
                 socket.receive(reply);
-                NgMessage answer = NgMessage.parse(reply.getData(), reply.getLength());
-                if (answer.cookie().equals(request.cookie())) {
+                NgMessage answer = parsed(reply);
+                if (answer != null && answer.cookie().equals(request.cookie())) {
                     return checked(command, answer.body());
                 }
                 if (System.nanoTime() > deadline) {
@@ -56,6 +59,15 @@ public class RtpengineClient {
                     + "' within " + timeout.toMillis() + " ms");
         } catch (IOException | IllegalArgumentException e) {
             throw new RtpengineException("rtpengine at " + hostPort() + ": " + e.getMessage());
+        }
+    }
+
+    /** The reply in a datagram, or null for one that is no ng message (skipped: the right one may still come). */
+    private static NgMessage parsed(DatagramPacket reply) {
+        try {
+            return NgMessage.parse(reply.getData(), reply.getLength());
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -74,6 +74,11 @@ class MediaRulesTest {
     }
 
     @Test
+    void aDeletedCallLeavesRtpengineAtOnce() {
+        assertEquals(0L, NgCommands.delete("c1").get("delete-delay"));
+    }
+
+    @Test
     void playDtmfNamesTheSendingParty() {
         assertEquals(Map.of("command", "play DTMF", "call-id", "c1", "from-tag", "op", "code", "5", "duration", 160L),
                 NgCommands.playDtmf("c1", "op", '5', 160));

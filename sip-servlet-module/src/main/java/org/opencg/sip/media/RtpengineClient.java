@@ -54,6 +54,9 @@ public class RtpengineClient {
                     throw new SocketTimeoutException();
                 }
             }
+        } catch (java.net.PortUnreachableException e) {
+            throw new RtpengineException("rtpengine at " + hostPort() + " did not answer '" + command.get("command")
+                    + "': nothing listens there");
         } catch (SocketTimeoutException e) {
             throw new RtpengineException("rtpengine at " + hostPort() + " did not answer '" + command.get("command")
                     + "' within " + timeout.toMillis() + " ms");

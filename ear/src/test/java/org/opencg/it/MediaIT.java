@@ -3,7 +3,6 @@ package org.opencg.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.opencg.it.ProvisioningApi.get;
 
 import java.nio.file.Path;
 
@@ -76,10 +75,7 @@ class MediaIT {
     @Test
     void srtpTowardTeamsAndRtpTowardTheOperatorCarryAudioBothWays() throws Exception {
         call("02079461001", "PCMU,PCMA", "PCMU,PCMA", "teams-srtp");
-        JsonObject record = Eventually.value("a call record", () -> {
-            var list = ProvisioningApi.body(get("/callRecords?number=%2B442079461001")).getJsonArray("value");
-            return list.isEmpty() ? null : list.getJsonObject(0);
-        });
+        JsonObject record = ProvisioningApi.callRecord("+442079461001");
         JsonObject media = record.getJsonObject("media");
         assertTrue(media.getJsonNumber("packets").longValue() > 300, "packets relayed: " + record);
     }

@@ -87,4 +87,17 @@ final class ProvisioningApi {
     static JsonObject body(HttpResponse<String> response) {
         return TestServer.json(response.body());
     }
+
+    /** The call records of a number, newest first. */
+    static jakarta.json.JsonArray callRecords(String number) throws Exception {
+        return body(get("/callRecords?number=" + number.replace("+", "%2B"))).getJsonArray("value");
+    }
+
+    /** The call record of a number, once written (records are written in batches). */
+    static JsonObject callRecord(String number) throws Exception {
+        return Eventually.value("a call record for " + number, () -> {
+            var list = callRecords(number);
+            return list.isEmpty() ? null : list.getJsonObject(0);
+        });
+    }
 }

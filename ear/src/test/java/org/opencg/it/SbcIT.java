@@ -152,19 +152,6 @@ class SbcIT {
                 + "}]}").statusCode());
     }
 
-    /** The call records of a number, newest first. */
-    private static jakarta.json.JsonArray callRecords(String number) throws Exception {
-        return ProvisioningApi.body(get("/callRecords?number=" + number.replace("+", "%2B"))).getJsonArray("value");
-    }
-
-    /** The call record of a number, once written (records are written in batches). */
-    private static JsonObject callRecord(String number) throws Exception {
-        return Eventually.value("a call record for " + number, () -> {
-            var list = callRecords(number);
-            return list.isEmpty() ? null : list.getJsonObject(0);
-        });
-    }
-
     // --- tests --------------------------------------------------------------------------------------------------
 
     @Test
@@ -268,7 +255,7 @@ class SbcIT {
         assertEquals(0, caller.await(), caller.report());
         Eventually.until("CANCEL at Teams", java.time.Duration.ofSeconds(5),
                 () -> proxies.get(0).dialogWith(called).stream().anyMatch(m -> m.startsWith("CANCEL ")));
-        JsonObject record = callRecord(called);
+        JsonObject record = ProvisioningApi.callRecord(called);
         assertEquals(487, record.getInt("status"), record.toString());
         assertEquals("caller", record.getString("endedBy"));
         assertTrue(!record.containsKey("answered") || record.isNull("answered"), record.toString());
@@ -390,7 +377,7 @@ class SbcIT {
         for (Sipp proxy : proxies) {
             assertTrue(proxy.dialogWith(called).isEmpty(), "a Zoom number's call went to Teams");
         }
-        JsonObject record = callRecord(called);
+        JsonObject record = ProvisioningApi.callRecord(called);
         assertEquals("zoomPhoneCloudPeering", record.getString("service"));
         assertEquals(account, record.getString("account"));
         assertEquals("zoom1", record.getString("peer"));
@@ -421,7 +408,7 @@ class SbcIT {
         for (Sipp proxy : proxies) {
             assertTrue(proxy.dialogWith(called).isEmpty(), "an oversized INVITE made a call");
         }
-        assertEquals(0, callRecords(called).size());
+        assertEquals(0, ProvisioningApi.callRecords(called).size());
     }
 
     @Test
@@ -432,7 +419,7 @@ class SbcIT {
         assertFalse(caller.messages("BYE ").isEmpty(), "the gateway hung up the operator leg\n" + caller.report());
         assertFalse(dialog(proxies.get(0), called).stream().noneMatch(m -> m.startsWith("BYE ")),
                 "the gateway hung up the Teams leg");
-        JsonObject record = callRecord(called);
+        JsonObject record = ProvisioningApi.callRecord(called);
         assertEquals("gateway", record.getString("endedBy"));
         assertTrue(record.getString("reason").startsWith("Maximum call duration"), record.toString());
         long duration = record.getJsonNumber("durationMs").longValue();
@@ -444,13 +431,13 @@ class SbcIT {
         String called = prefix + "501";
         Sipp caller = callFromOperator(called, "+442079460501", "X-Test: plain");
         assertEquals(0, caller.await(), caller.report());
-        JsonObject record = callRecord(called);
+        JsonObject record = ProvisioningApi.callRecord(called);
         assertEquals("to-microsoft", record.getString("direction"));
         assertEquals("teamsOperatorConnect", record.getString("service"));
         assertEquals("+442079460501", record.getString("calling"));
         assertEquals("sip", record.getString("peer"));
         assertEquals("caller", record.getString("endedBy"));
         assertTrue(record.getJsonNumber("durationMs").longValue() >= 1000, record.toString());
-        assertEquals(1, callRecords(called).size());
+        assertEquals(1, ProvisioningApi.callRecords(called).size());
     }
 }

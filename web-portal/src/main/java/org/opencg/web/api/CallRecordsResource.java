@@ -11,8 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.opencg.core.calls.CallRecord;
-import org.opencg.core.calls.MediaQuality;
 import org.opencg.core.calls.CallRecords;
+import org.opencg.core.calls.MediaQuality;
 
 /**
  * OpenCG's addition to the ACG API: the latest call records of the SBC, newest first, optionally of one number

@@ -29,6 +29,9 @@ public final class Bencode {
             byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
             out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
             out.writeBytes(bytes);
+        } else if (value instanceof byte[] bytes) {
+            out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(bytes);
         } else if (value instanceof Number n && !(value instanceof Double || value instanceof Float)) {
             out.writeBytes(("i" + n.longValue() + "e").getBytes(StandardCharsets.US_ASCII));
         } else if (value instanceof List<?> list) {

@@ -36,6 +36,20 @@ public class MediaAnchor {
         rtpengine.request(NgCommands.playDtmf(callId, fromTag, digit, durationMs));
     }
 
+    /** @throws RtpengineException when rtpengine is away or cannot play into this call */
+    public void play(String callId, String tag, byte[] media, int times) {
+        rtpengine.request(NgCommands.playMedia(callId, tag, media, times));
+    }
+
+    /** Stops what {@link #play} started; a failure is only logged (the playback ends by itself). */
+    public void stopPlaying(String callId, String tag) {
+        try {
+            rtpengine.request(NgCommands.stopMedia(callId, tag));
+        } catch (RtpengineException e) {
+            LOG.log(Level.WARNING, "playback to " + tag + " in " + callId + " not stopped: " + e.getMessage());
+        }
+    }
+
     /** Releases the call's media ports; returns how its media went, or null when rtpengine could not say. */
     public MediaQuality end(String callId) {
         MediaQuality quality = null;

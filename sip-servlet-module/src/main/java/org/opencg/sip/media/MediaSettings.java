@@ -7,6 +7,7 @@ public final class MediaSettings {
 
     public static final String ANCHOR = "opencg.media.anchor";
     public static final String DSCP = "opencg.media.dscp";
+    public static final String RINGBACK = "opencg.media.ringback";
 
     private MediaSettings() {
     }
@@ -24,5 +25,14 @@ public final class MediaSettings {
             throw new IllegalArgumentException(DSCP + ": " + dscp + " is not a DSCP (0-63)");
         }
         return dscp << 2;
+    }
+
+    /** The ringback tone played to a transferee ({@link RingbackTone#DEFAULT}, Europe's, unless set). */
+    public static RingbackTone ringback(Config config) {
+        try {
+            return RingbackTone.parse(config.getOptionalValue(RINGBACK, String.class).orElse(RingbackTone.DEFAULT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(RINGBACK + ": " + e.getMessage(), e);
+        }
     }
 }

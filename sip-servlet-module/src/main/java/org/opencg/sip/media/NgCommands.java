@@ -54,6 +54,20 @@ public final class NgCommands {
                 "duration", (long) durationMs);
     }
 
+    /**
+     * Plays {@code media} (a WAV file's bytes) {@code times} over to the party with {@code tag}, in place of what
+     * the other party sends it (rtpengine encodes it with that party's codec). Needs rtpengine with transcoding.
+     */
+    public static Map<String, Object> playMedia(String callId, String tag, byte[] media, int times) {
+        return Map.of("command", "play media", "call-id", callId, "from-tag", tag, "blob", media,
+                "repeat-times", (long) times);
+    }
+
+    /** Ends what {@link #playMedia} started; the party hears the other again. */
+    public static Map<String, Object> stopMedia(String callId, String tag) {
+        return Map.of("command", "stop media", "call-id", callId, "from-tag", tag);
+    }
+
     public static Map<String, Object> query(String callId) {
         return Map.of("command", "query", "call-id", callId);
     }

@@ -21,15 +21,28 @@ final class Call {
 
     static final String ATTRIBUTE = "org.opencg.sbc.call";
 
-    final String direction;
     final String service;
     final String tenant;
     final String account;
-    final String calling;
-    final String called;
     final SipServletRequest callerInvite;
-    final Instant setup = Instant.now();
     private final Deque<Peer> untried;
+    /** What the call record says; a transfer starts a new record with the target's. */
+    String direction;
+    String calling;
+    String called;
+    Instant setup = Instant.now();
+    /** The parties' legs and rtpengine tags; a transfer puts its target in the place of the party that referred. */
+    private SipSession callerLeg;
+    private String callerTag;
+    boolean callerOnMicrosoft;
+    boolean calleeOnMicrosoft;
+    /** The SDP each party (by tag) last gave the anchor, and the SDP last sent to it (a transfer re-offers both). */
+    final java.util.Map<String, String> sdpFrom = new java.util.HashMap<>();
+    final java.util.Map<String, String> sdpTo = new java.util.HashMap<>();
+    /** The transfer under way, or null. */
+    CallTransfer transfer;
+    /** Legs of parties that transferred the call away: their BYE ends nothing. */
+    final java.util.Set<String> retiredLegs = new java.util.HashSet<>();
 
     /** Headers every answer toward the caller carries (the called number's custom header toward the operator). */
     java.util.Map<String, String> towardCaller = java.util.Map.of();
@@ -64,15 +77,56 @@ final class Call {
         this.called = called;
         this.callerInvite = callerInvite;
         this.untried = new ArrayDeque<>(peers);
+        this.callerLeg = callerInvite.getSession();
+        this.callerTag = callerInvite.getFrom().getParameter("tag");
+        this.calleeOnMicrosoft = CallRecord.TO_MICROSOFT.equals(direction);
+        this.callerOnMicrosoft = !calleeOnMicrosoft;
     }
 
     /** The caller's tag (the From-tag of its INVITE): rtpengine's name for the caller's media. */
     String callerTag() {
-        return callerInvite.getFrom().getParameter("tag");
+        return callerTag;
     }
 
     SipSession caller() {
-        return callerInvite.getSession();
+        return callerLeg;
+    }
+
+    /** Whether this leg is the caller's (not the callee's). */
+    boolean isCaller(SipSession leg) {
+        return callerLeg.getId().equals(leg.getId());
+    }
+
+    /**
+     * A transfer's target has answered: it takes the place of the party on the {@code callerSide} (the one that
+     * referred), and the call's record starts again as a call from the party that stays to the target.
+     *
+     * @return the record of the call up to now
+     */
+    CallRecord transferred(boolean callerSide, SipSession target, String targetTag, boolean targetOnMicrosoft,
+            String targetNumber, Peer targetPeer, MediaQuality media) {
+        Instant now = Instant.now();
+        CallRecord before = new CallRecord(callerInvite.getCallId(), direction, service, tenant, account, calling,
+                called, peer == null ? null : peer.name(), setup, answered, now, 200,
+                "Transferred to " + targetNumber, callerSide ? "caller" : "callee", media);
+        retiredLegs.add((callerSide ? callerLeg : callee).getId());
+        String staying = callerSide ? called : calling;
+        if (callerSide) {
+            callerLeg = target;
+            callerTag = targetTag;
+            callerOnMicrosoft = targetOnMicrosoft;
+        } else {
+            callee = target;
+            calleeTag = targetTag;
+            calleeOnMicrosoft = targetOnMicrosoft;
+        }
+        direction = targetOnMicrosoft ? CallRecord.TO_MICROSOFT : CallRecord.TO_OPERATOR;
+        calling = staying;
+        called = targetNumber;
+        peer = targetPeer;
+        setup = now;
+        answered = now;
+        return before;
     }
 
     /** The next peer to try, or null when all have been. */

@@ -6,7 +6,9 @@ import org.opencg.core.calls.CallRecord;
 import org.opencg.core.calls.MediaQuality;
 import org.opencg.sip.media.MediaAnchor;
 import org.opencg.sip.media.MediaSide;
+import org.opencg.sip.media.RingbackTone;
 import org.opencg.sip.media.RtpengineException;
+import org.opencg.sip.media.SdpOrigin;
 
 /**
  * Every SDP of a call on its way to the other leg: through the media anchor when calls are anchored (rtpengine
@@ -18,11 +20,15 @@ final class CallMedia {
 
     private final MediaAnchor anchor;
     private final int tos;
+    private final RingbackTone ringback;
+    private final byte[] ringbackWav;
 
     /** @param anchor null when media flows end to end ({@code opencg.media.anchor=false}) */
-    CallMedia(MediaAnchor anchor, int tos) {
+    CallMedia(MediaAnchor anchor, int tos, RingbackTone ringback) {
         this.anchor = anchor;
         this.tos = tos;
+        this.ringback = ringback;
+        this.ringbackWav = ringback.wav();
     }
 
     boolean anchored() {
@@ -35,14 +41,21 @@ final class CallMedia {
      * @throws RtpengineException when the anchor is away or refuses the SDP
      */
     String offer(Call call, boolean fromCaller, String sdp) {
-        boolean toMicrosoft = towardMicrosoft(call, fromCaller);
+        return offer(call, fromCaller, sdp, towardMicrosoft(call, fromCaller));
+    }
+
+    /** An offer from one party of the call for a party on the given side (a transfer's target, not yet a party). */
+    String offer(Call call, boolean fromCaller, String sdp, boolean toMicrosoft) {
         String out = sdp;
         if (anchor != null) {
             call.anchored = true;
-            out = anchor.offer(call.callerInvite.getCallId(), fromCaller ? call.callerTag() : call.calleeTag, sdp,
-                    side(call, toMicrosoft));
+            String tag = fromCaller ? call.callerTag() : call.calleeTag;
+            call.sdpFrom.put(tag, sdp);
+            out = anchor.offer(call.callerInvite.getCallId(), tag, sdp, side(call, toMicrosoft));
         }
-        return SdpNormaliser.normalise(out, policy(call, toMicrosoft)).sdp();
+        out = SdpNormaliser.normalise(out, policy(call, toMicrosoft)).sdp();
+        sentTo(call, fromCaller ? call.calleeTag : call.callerTag(), out);
+        return out;
     }
 
     /**
@@ -57,10 +70,48 @@ final class CallMedia {
             String caller = call.callerTag();
             String callId = call.callerInvite.getCallId();
             MediaSide toward = side(call, toMicrosoft);
+            call.sdpFrom.put(fromCaller ? caller : call.calleeTag, sdp);
             out = fromCaller ? anchor.answer(callId, call.calleeTag, caller, sdp, toward)
                     : anchor.answer(callId, caller, call.calleeTag, sdp, toward);
         }
-        return SdpNormaliser.normalise(out, policy(call, toMicrosoft)).sdp();
+        out = SdpNormaliser.normalise(out, policy(call, toMicrosoft)).sdp();
+        sentTo(call, fromCaller ? call.calleeTag : call.callerTag(), out);
+        return out;
+    }
+
+    /**
+     * A transfer target's answer ({@code targetTag}) to the offer made from the party that stays: the SDP for a
+     * re-offer to that party, in its own session's origin (RFC 3264 §8).
+     *
+     * @throws RtpengineException when the anchor is away or refuses the SDP
+     */
+    String transferAnswer(Call call, boolean stayingIsCaller, String targetTag, boolean targetOnMicrosoft,
+            String sdp) {
+        String staying = stayingIsCaller ? call.callerTag() : call.calleeTag;
+        boolean stayingOnMicrosoft = stayingIsCaller ? call.callerOnMicrosoft : call.calleeOnMicrosoft;
+        call.sdpFrom.put(targetTag, sdp);
+        String out = anchor.answer(call.callerInvite.getCallId(), staying, targetTag, sdp,
+                side(call, stayingOnMicrosoft));
+        out = SdpOrigin.continueFrom(call.sdpTo.get(staying),
+                SdpNormaliser.normalise(out, policy(call, stayingOnMicrosoft)).sdp());
+        sentTo(call, staying, out);
+        return out;
+    }
+
+    /** Plays the ringback tone to a party (a transferee while the target rings), for at most {@code seconds}. */
+    void playRingback(Call call, String tag, java.time.Duration limit) {
+        anchor.play(call.callerInvite.getCallId(), tag, ringbackWav,
+                (int) Math.max(1, limit.toMillis() / ringback.cycleMs()));
+    }
+
+    void stopRingback(Call call, String tag) {
+        anchor.stopPlaying(call.callerInvite.getCallId(), tag);
+    }
+
+    private static void sentTo(Call call, String tag, String sdp) {
+        if (tag != null) {
+            call.sdpTo.put(tag, sdp);
+        }
     }
 
     /** Releases the call's media; how it went, or null for a call whose media was never anchored. */
@@ -68,9 +119,9 @@ final class CallMedia {
         return anchor != null && call.anchored ? anchor.end(call.callerInvite.getCallId()) : null;
     }
 
-    /** The callee of a call to Microsoft, or the caller of a call from it, is on the Microsoft side. */
+    /** Whether the party an SDP from one party goes to is on the Microsoft (Teams, Zoom) side. */
     private static boolean towardMicrosoft(Call call, boolean fromCaller) {
-        return CallRecord.TO_MICROSOFT.equals(call.direction) == fromCaller;
+        return fromCaller ? call.calleeOnMicrosoft : call.callerOnMicrosoft;
     }
 
     /**
@@ -91,14 +142,17 @@ final class CallMedia {
                 digit.durationMs());
     }
 
-    /** The tag rtpengine knows the Microsoft party of the call by (its DTMF events name it as their source). */
+    /**
+     * The tag rtpengine knows the Microsoft party of the call by (its DTMF events name it as their source); null
+     * when no party is (a call transferred from Teams to a PSTN number).
+     */
     static String microsoftTag(Call call) {
-        return CallRecord.TO_MICROSOFT.equals(call.direction) ? call.calleeTag : call.callerTag();
+        return call.calleeOnMicrosoft ? call.calleeTag : call.callerOnMicrosoft ? call.callerTag() : null;
     }
 
-    /** The leg toward the operator's network. */
+    /** The leg toward the operator's network (of a call with a Microsoft party). */
     static javax.servlet.sip.SipSession operatorLeg(Call call) {
-        return CallRecord.TO_MICROSOFT.equals(call.direction) ? call.caller() : call.callee;
+        return call.calleeOnMicrosoft ? call.caller() : call.callee;
     }
 
     private MediaSide side(Call call, boolean toMicrosoft) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import javax.servlet.sip.SipServletRequest;
+import javax.servlet.sip.SipSession;
 import javax.servlet.sip.SipURI;
 
 import org.opencg.core.calls.CallRecord;
@@ -27,7 +28,15 @@ final class CallPlanner {
     }
 
     /** Refused with this status and reason phrase. */
-    record Refused(int status, String reason) implements Plan {
+    record Refused(int status, String reason) implements Plan, TargetPlan {
+    }
+
+    /** Where a transfer's target leg goes, or why it cannot. */
+    sealed interface TargetPlan permits Refused, Target {
+    }
+
+    /** The target is on the Microsoft side or not, reached through these peers in turn. */
+    record Target(boolean onMicrosoft, List<Peer> peers, LegPlan legs) implements TargetPlan {
     }
 
     /** A call, and how its second leg looks toward each peer. */
@@ -136,17 +145,65 @@ final class CallPlanner {
                 called, invite, monitor.order(trunk.peers()));
         call.dtmfInfo = trunk.dtmfInfo();
         String ownHost = SessionSides.addressOf(invite.getSession(), KeepAlive.OPERATOR_SIDE);
-        return new Accepted(call, peer -> {
-            String target = tenantGroup != null
-                    ? LegHeaders.trunkGroupUri(calledThere, tenantGroup, settings.trunkContext(), peer.host())
-                    : "sip:" + calledThere + "@" + peer.host() + ";user=phone";
-            String uri = target.replace("@" + peer.host(), "@" + peer.host() + ":" + peer.port())
-                    + peer.transportParameter();
-            String caller = callingThere != null ? "sip:" + callingThere + "@" + ownHost + ";user=phone" : null;
-            return new LegRequests.Leg(KeepAlive.OPERATOR_SIDE, uri,
-                    caller != null ? SipValues.displayed(invite, caller) : "<sip:anonymous@anonymous.invalid>",
-                    "<sip:" + calledThere + "@" + peer.host() + ";user=phone>",
-                    caller != null ? "<" + caller + ">" : null, null, headers, sdp.sdp());
-        });
+        return new Accepted(call, peer -> operatorLeg(peer, calledThere, tenantGroup, callingThere, ownHost,
+                headers, uri -> SipValues.displayed(invite, uri), sdp.sdp()));
+    }
+
+    /**
+     * The INVITE toward an operator peer: the numbers in the trunk's form, the tenant in the Request-URI's
+     * {@code tgrp} when the trunk wants it there (RFC 4904), the tenant and custom headers otherwise.
+     */
+    private LegRequests.Leg operatorLeg(Peer peer, String calledThere, String tenantGroup, String callingThere,
+            String ownHost, Map<String, String> headers, java.util.function.UnaryOperator<String> displayed,
+            String sdp) {
+        String target = tenantGroup != null
+                ? LegHeaders.trunkGroupUri(calledThere, tenantGroup, settings.trunkContext(), peer.host())
+                : "sip:" + calledThere + "@" + peer.host() + ";user=phone";
+        String uri = target.replace("@" + peer.host(), "@" + peer.host() + ":" + peer.port())
+                + peer.transportParameter();
+        String caller = callingThere != null ? "sip:" + callingThere + "@" + ownHost + ";user=phone" : null;
+        return new LegRequests.Leg(KeepAlive.OPERATOR_SIDE, uri,
+                caller != null ? displayed.apply(caller) : "<sip:anonymous@anonymous.invalid>",
+                "<sip:" + calledThere + "@" + peer.host() + ";user=phone>",
+                caller != null ? "<" + caller + ">" : null, null, headers, sdp);
+    }
+
+    /**
+     * The new leg a REFER from the Microsoft party asks for (acg-behaviour.md §3.8), from the party that stays: to a
+     * PSTN number over the operator trunk the referring party's service uses (with its tenant and custom headers,
+     * as a call from it would have), or back to Teams for a Teams user. Its SDP is set when it is sent.
+     */
+    TargetPlan transferTarget(Call call, TransferTarget target, boolean referrerIsCaller, RoutingSnapshot routes) {
+        String staying = referrerIsCaller ? call.called : call.calling;
+        String referrer = referrerIsCaller ? call.calling : call.called;
+        SipSession any = call.caller();
+        if (target.backToTeams()) {
+            String contactHost = settings.baseDomain() == null ? null
+                    : TeamsLeg.contactHost(null, settings.region(), settings.baseDomain());
+            String fromHost = contactHost != null ? contactHost : SessionSides.addressOf(any, KeepAlive.TEAMS_SIDE);
+            String caller = staying != null ? TeamsLeg.numberUri(staying, fromHost, 0) : null;
+            return new Target(true, monitor.order(settings.teams()), peer -> new LegRequests.Leg(KeepAlive.TEAMS_SIDE,
+                    target.teamsUriAt(peer.host(), peer.port()) + peer.transportParameter(),
+                    caller != null ? "<" + caller + ">" : "<sip:anonymous@anonymous.invalid>",
+                    "<" + target.teamsUri() + ">", caller != null ? "<" + caller + ">" : null, contactHost,
+                    Map.of("X-MS-SBC", settings.xMsSbc()), null));
+        }
+        Destination from = java.util.Arrays.stream(Destination.values())
+                .filter(d -> d.service().property().equals(call.service)).findFirst()
+                .orElse(Destination.OPERATOR_CONNECT);
+        Trunk trunk = settings.trunkFor(from == Destination.PHONE_MOBILE
+                ? CallRouting.TrunkKind.MOBILE : CallRouting.TrunkKind.FIXED);
+        CallRouting.Decision decision = CallRouting.toOperator(from, referrer, null, routes,
+                new CallRouting.OperatorHeaders(settings.customHeader(), trunk.tenantInTgrp()));
+        if (decision instanceof CallRouting.Refuse refuse) {
+            return new Refused(refuse.status(), refuse.reason());
+        }
+        Map<String, String> headers = new LinkedHashMap<>(((CallRouting.Forward) decision).headers());
+        String tenantGroup = headers.remove("tgrp");
+        String ownHost = SessionSides.addressOf(any, KeepAlive.OPERATOR_SIDE);
+        String calledThere = trunk.numbers().toOperator(target.number());
+        String callingThere = staying == null ? null : trunk.numbers().toOperator(staying);
+        return new Target(false, monitor.order(trunk.peers()), peer -> operatorLeg(peer, calledThere, tenantGroup,
+                callingThere, ownHost, headers, uri -> "<" + uri + ">", null));
     }
 }

@@ -1,6 +1,7 @@
 package org.opencg.sip.sbc;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -51,6 +52,8 @@ public class SbcServlet extends SipServlet implements TimerListener {
     private static final String KEEP_ALIVE = "keep-alive";
     private static final String FAILOVER = "failover:";
     private static final String LIMIT = "max-call-duration";
+    /** How long a transfer target may ring before the transfer fails with 408. */
+    private static final String TRANSFER_RING_SECONDS = "opencg.sbc.transfer-ring-seconds";
     private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, PRACK, UPDATE, REFER, NOTIFY";
 
     @Inject
@@ -67,6 +70,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
     private CallPlanner planner;
     private CallMedia media;
     private DtmfRelay dtmf;
+    private Transfers transfers;
     private final PeerMonitor monitor = new PeerMonitor();
     private final AtomicInteger activeCalls = new AtomicInteger();
     private volatile RoutingSnapshot routes;
@@ -76,7 +80,8 @@ public class SbcServlet extends SipServlet implements TimerListener {
     public void init() throws ServletException {
         try {
             settings = SbcSettings.from(config);
-            media = new CallMedia(MediaSettings.anchor(config), MediaSettings.tos(config));
+            media = new CallMedia(MediaSettings.anchor(config), MediaSettings.tos(config),
+                    MediaSettings.ringback(config));
         } catch (IllegalArgumentException e) {
             throw new ServletException("SBC not started: " + e.getMessage(), e);
         }
@@ -85,6 +90,8 @@ public class SbcServlet extends SipServlet implements TimerListener {
         keepAlive = new KeepAlive(factory, settings, monitor);
         legs = new LegRequests(factory);
         planner = new CallPlanner(settings, monitor, media.anchored());
+        transfers = new Transfers(factory, media, planner, timers, Duration.ofSeconds(config.getOptionalValue(
+                TRANSFER_RING_SECONDS, Integer.class).orElse(60)), this::write, this::endAlone);
         SipApplicationSession keeper = factory.createApplicationSession();
         keeper.setExpires(0);
         timers.createTimer(keeper, 1000, settings.optionsInterval().toMillis(), true, false, KEEP_ALIVE);
@@ -217,11 +224,16 @@ public class SbcServlet extends SipServlet implements TimerListener {
             return;
         }
         SipServletRequest request = response.getRequest();
+        Call call = (Call) response.getApplicationSession().getAttribute(Call.ATTRIBUTE);
+        if (call != null && call.transfer != null && call.transfer.isTarget(response.getSession())
+                && "INVITE".equals(response.getMethod())) {
+            transfers.targetAnswered(call, response);
+            return;
+        }
         if (!request.isInitial() || !"INVITE".equals(response.getMethod())) {
             relayAnswer(response);
             return;
         }
-        Call call = (Call) response.getApplicationSession().getAttribute(Call.ATTRIBUTE);
         int status = response.getStatus();
         if (call == null || !call.isCurrent(response.getSession()) || call.ended() && status < 300) {
             abandoned(response);
@@ -357,6 +369,14 @@ public class SbcServlet extends SipServlet implements TimerListener {
     @Override
     protected void doBye(SipServletRequest bye) throws ServletException, IOException {
         Call call = (Call) bye.getApplicationSession().getAttribute(Call.ATTRIBUTE);
+        if (call != null && call.retiredLegs.contains(bye.getSession().getId())) {
+            // The party that transferred the call away hangs up its own leg (RFC 5589 §6): nothing else ends.
+            bye.createResponse(200).send();
+            return;
+        }
+        if (call != null && transfers.referrerLeft(call, bye)) {
+            return;
+        }
         if (call != null && call.answered != null && !call.ended()) {
             activeCalls.decrementAndGet();
             boolean byCaller = bye.getSession().getId().equals(call.caller().getId());
@@ -377,6 +397,10 @@ public class SbcServlet extends SipServlet implements TimerListener {
                 Call call = (Call) request.getApplicationSession().getAttribute(Call.ATTRIBUTE);
                 if (!request.isInitial() && "INFO".equals(request.getMethod()) && call != null
                         && dtmf.fromOperator(call, request)) {
+                    return;
+                }
+                if (!request.isInitial() && "REFER".equals(request.getMethod()) && call != null
+                        && transfers.refer(call, request, routes())) {
                     return;
                 }
                 if (!request.isInitial()) {
@@ -458,6 +482,11 @@ public class SbcServlet extends SipServlet implements TimerListener {
             }
         } else if (KEEP_ALIVE.equals(info)) {
             keepAlive.round();
+        } else if (info instanceof String s && s.startsWith(Transfers.RING_LIMIT)) {
+            Call call = (Call) timer.getApplicationSession().getAttribute(Call.ATTRIBUTE);
+            if (call != null) {
+                transfers.ringLimitReached(call);
+            }
         } else if (LIMIT.equals(info)) {
             endAtLimit((Call) timer.getApplicationSession().getAttribute(Call.ATTRIBUTE));
         } else if (info instanceof String s && s.startsWith(FAILOVER)) {
@@ -497,9 +526,25 @@ public class SbcServlet extends SipServlet implements TimerListener {
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
+    /** A transfer failed after the referring party had left: the party that stays is alone, and is let go. */
+    private void endAlone(Call call) {
+        if (call.ended()) {
+            return;
+        }
+        SipSession staying = call.retiredLegs.contains(call.caller().getId()) ? call.callee : call.caller();
+        try {
+            staying.createRequest("BYE").send();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "BYE after a failed transfer not sent", e);
+        }
+        activeCalls.decrementAndGet();
+        end(call, 200, "Transfer failed after the referring party hung up", "gateway");
+    }
+
     /** Ends the call once: its media released (and how it went noted) and its record written. */
     private void end(Call call, int status, String reason, String endedBy) {
         if (!call.ended()) {
+            transfers.abandon(call);
             dtmf.ended(call);
             write(call.end(status, reason, endedBy, media.end(call)));
         }

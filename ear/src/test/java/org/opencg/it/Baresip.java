@@ -92,6 +92,15 @@ final class Baresip implements AutoCloseable {
         }
     }
 
+    /** Types a command on its console, e.g. {@code /transfer sip:+44...@host} (REFER in the current call). */
+    void command(String line) throws IOException {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
+            byte[] bytes = (line + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            socket.send(new java.net.DatagramPacket(bytes, bytes.length,
+                    new java.net.InetSocketAddress("127.0.0.1", keypad)));
+        }
+    }
+
     /** Waits for it to quit (it hangs up first). */
     void await() throws InterruptedException {
         process.waitFor(60, TimeUnit.SECONDS);
@@ -106,6 +115,15 @@ final class Baresip implements AutoCloseable {
      * (Goertzel, one bin): near 1 for a clean tone of that frequency, near 0 without it or in silence.
      */
     double heard(int hz) throws IOException, UnsupportedAudioFileException {
+        double[] all = heardOverTime(hz, Integer.MAX_VALUE);
+        return all.length == 0 ? 0 : all[0];
+    }
+
+    /**
+     * {@link #heard(int)} in consecutive windows of {@code windowMs} of what this phone heard, from the start of its
+     * call's audio: when the tone was there.
+     */
+    double[] heardOverTime(int hz, int windowMs) throws IOException, UnsupportedAudioFileException {
         Path wav;
         try (Stream<Path> files = Files.list(dir.resolve("heard"))) {
             wav = files.filter(p -> p.toString().endsWith("-dec.wav")).findFirst().orElse(null);
@@ -118,22 +136,32 @@ final class Baresip implements AutoCloseable {
             int channels = in.getFormat().getChannels();
             byte[] bytes = in.readAllBytes();
             int frames = bytes.length / (2 * channels);
-            double coefficient = 2 * Math.cos(2 * Math.PI * hz / rate);
-            double s1 = 0;
-            double s2 = 0;
-            double energy = 0;
-            for (int i = 0; i < frames; i++) {
-                int offset = i * 2 * channels;
-                double x = (short) ((bytes[offset] & 0xff) | (bytes[offset + 1] << 8));
-                energy += x * x;
-                double s = x + coefficient * s1 - s2;
-                s2 = s1;
-                s1 = s;
+            int window = (int) Math.min(frames, (long) windowMs * (long) rate / 1000);
+            double[] strength = new double[window == 0 ? 0 : frames / window];
+            for (int w = 0; w < strength.length; w++) {
+                strength[w] = goertzel(bytes, channels, w * window, window, hz / rate);
             }
-            double power = s1 * s1 + s2 * s2 - coefficient * s1 * s2;
-            // A pure tone of N samples puts N/2 times its energy into its bin.
-            return energy == 0 ? 0 : power / (energy * frames / 2.0);
+            return strength;
         }
+    }
+
+    /** One Goertzel bin over {@code frames} 16-bit frames from {@code first}, relative to their whole power. */
+    private static double goertzel(byte[] bytes, int channels, int first, int frames, double cyclesPerFrame) {
+        double coefficient = 2 * Math.cos(2 * Math.PI * cyclesPerFrame);
+        double s1 = 0;
+        double s2 = 0;
+        double energy = 0;
+        for (int i = first; i < first + frames; i++) {
+            int offset = i * 2 * channels;
+            double x = (short) ((bytes[offset] & 0xff) | (bytes[offset + 1] << 8));
+            energy += x * x;
+            double s = x + coefficient * s1 - s2;
+            s2 = s1;
+            s1 = s;
+        }
+        double power = s1 * s1 + s2 * s2 - coefficient * s1 * s2;
+        // A pure tone of N samples puts N/2 times its energy into its bin.
+        return energy == 0 ? 0 : power / (energy * frames / 2.0);
     }
 
     @Override

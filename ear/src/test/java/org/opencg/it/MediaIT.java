@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import jakarta.json.JsonObject;
 
@@ -111,6 +112,107 @@ class MediaIT {
                     && m.contains("Signal=1")), "Teams' key reached the operator as INFO:\n" + caller.report());
             assertFalse(teams.log().contains("INFO sip:"), "no INFO reached Teams:\n" + teams.log());
         }
+    }
+
+    /**
+     * A blind transfer by the Teams party (acg-behaviour.md §3.8, checklist 24): Teams' REFER names a PSTN number;
+     * the gateway accepts it, plays ringback to the operator's phone while the target (SIPp behind the operator trunk,
+     * echoing the media it gets) rings, connects the phone to the target when it answers, and tells Teams in
+     * sipfrag NOTIFYs. The phone must hear ringback, then its own tone back from the target; the call's records
+     * say it was transferred, and to whom.
+     */
+    @Test
+    void referFromTeamsConnectsTheOperatorPhoneToThePstnTargetWithRingbackWhileItRings() throws Exception {
+        Sipp target = Sipp.peer("transfer-target", java.util.Map.of(), java.util.List.of("-p", "15090", "-mp",
+                "16600", "-rtp_echo"));
+        try {
+            assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"op1\"", 1, 30));
+            Transferred call = transfer("02079461006", "<sip:+442079469999@sip.pstnhub.microsoft.com;user=phone>");
+            String heard = call.heard() + target.report();
+            int firstEcho = firstAbove(call.echo(), 0.5, call.firstRingback());
+            assertTrue(firstEcho > call.firstRingback(), "ringback, then the target: " + heard);
+            assertTrue(java.util.Arrays.stream(call.echo()).skip(firstEcho).filter(x -> x > 0.5).count() >= 4,
+                    "at least a second of the target's media: " + heard);
+            String invite = target.dialogWith("02079469999").get(0);
+            assertTrue(invite.startsWith("INVITE sip:02079469999@127.0.0.1:15090"), invite);
+            assertTrue(invite.contains("From: <sip:01632960000@"), "the target sees the transferee: " + invite);
+        } finally {
+            target.stop();
+        }
+        JsonObject before = ProvisioningApi.callRecord("+442079461006");
+        assertEquals("Transferred to +442079469999", before.getString("reason"), before.toString());
+        JsonObject after = ProvisioningApi.callRecord("+442079469999");
+        assertEquals("to-operator", after.getString("direction"), after.toString());
+        assertEquals("+441632960000", after.getString("calling"), after.toString());
+    }
+
+    /**
+     * A transfer to a Teams user (Refer-To with x-m and x-t): a new INVITE back to Teams, from the transferee's number,
+     * with the user's URI and without Replaces; ringback meanwhile.
+     */
+    @Test
+    void referToATeamsUserInvitesTeamsAgainWithoutReplaces() throws Exception {
+        Transferred call = transfer("02079461008", "<sip:sip.pstnhub.microsoft.com;x-m=8:orgid:5a1b;x-t=72f9>");
+        String invite = call.teams().dialogWith("x-m=8:orgid:5a1b").get(0);
+        assertTrue(invite.startsWith("INVITE sip:127.0.0.1:15071;x-m=8:orgid:5a1b;x-t=72f9"), invite);
+        assertTrue(invite.contains("From: <sip:+441632960000@"), invite);
+        assertFalse(invite.contains("Replaces"), invite);
+        assertTrue(invite.contains("RTP/SAVP") && invite.contains("a=crypto:"), "SRTP toward Teams: " + invite);
+    }
+
+    /** What the transferee heard, and the Teams side's view of a transfer. */
+    private record Transferred(Sipp teams, double[] ringback, double[] echo, String log) {
+
+        int firstRingback() {
+            return firstAbove(ringback, 0.5, 0);
+        }
+
+        String heard() {
+            return "ringback " + java.util.Arrays.toString(ringback) + "\necho " + java.util.Arrays.toString(echo)
+                    + "\n" + log;
+        }
+    }
+
+    /**
+     * The operator's phone calls {@code called} in Teams (SIPp behind TLS as the Teams proxy "sip"), whose user
+     * refers the call to {@code referTo} a second after answering and hangs up once told the outcome. Checks what
+     * every transfer must show: 202, a NOTIFY "100 Trying", a final NOTIFY "200 OK" ending the subscription, and
+     * ringback heard by the transferee.
+     */
+    private static Transferred transfer(String called, String referTo) throws Exception {
+        Sipp teams = Sipp.peer("teams-transferor", java.util.Map.of("HOST", "127.0.0.1", "PORT", "15071",
+                "REFER_TO", referTo), java.util.List.of("-t", "t1", "-p", "16071", "-mp", "16700"));
+        try (Socat tls = Socat.server(15071, 16071, certificate)) {
+            assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"sip\"", 1, 30));
+            try (Baresip operator = Baresip.start("transferee-" + called, "127.0.0.1:15190",
+                    "<sip:01632960000@127.0.0.1>;regint=0;audio_codecs=PCMU", OPERATOR_TONE, 9,
+                    "sip:" + called + "@127.0.0.1:" + TestServer.SIP_PORT, null, 0)) {
+                operator.await();
+                List<String> dialog = teams.dialogWith("+44" + called.substring(1));
+                String log = operator.log() + "\n" + teams.report();
+                assertTrue(dialog.stream().anyMatch(m -> m.startsWith("SIP/2.0 202")), "REFER accepted:\n" + log);
+                assertTrue(dialog.stream().anyMatch(m -> m.startsWith("NOTIFY ") && m.contains("SIP/2.0 100 Trying")),
+                        "NOTIFY 100:\n" + log);
+                assertTrue(dialog.stream().anyMatch(m -> m.startsWith("NOTIFY ") && m.contains("SIP/2.0 200 OK")
+                        && m.contains("Subscription-State: terminated") && m.contains("message/sipfrag")),
+                        "NOTIFY 200 ends the subscription:\n" + log);
+                Transferred result = new Transferred(teams, operator.heardOverTime(425, 250),
+                        operator.heardOverTime(OPERATOR_TONE, 250), log);
+                assertTrue(result.firstRingback() >= 0, "the transferee heard ringback: " + result.heard());
+                return result;
+            }
+        } finally {
+            teams.stop();
+        }
+    }
+
+    private static int firstAbove(double[] strength, double level, int from) {
+        for (int i = from; i < strength.length; i++) {
+            if (strength[i] > level) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Without its media anchor the gateway takes no new call, and says so (503 with Retry-After). */

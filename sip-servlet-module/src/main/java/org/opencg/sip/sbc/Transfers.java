@@ -272,7 +272,7 @@ final class Transfers {
             notify.setContent("SIP/2.0 " + status + " " + reason + "\r\n", "message/sipfrag;version=2.0");
             notify.send();
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "NOTIFY of the transfer not sent", e);
+            LOG.log(Level.WARNING, "NOTIFY of the transfer not sent", e);
         }
     }
 

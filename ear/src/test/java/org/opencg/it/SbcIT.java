@@ -113,8 +113,13 @@ class SbcIT {
     }
 
     private static Sipp callFromTeams(String called, String calling, String host) throws Exception {
+        return callFromTeams(called, calling, host, "X-MS-Test: sbc");
+    }
+
+    /** One call from Teams; {@code extra} is one more header line of its INVITE. */
+    private static Sipp callFromTeams(String called, String calling, String host, String extra) throws Exception {
         Sipp caller = Sipp.with("teams-caller", List.of("-t", "t1", "-p", String.valueOf(TEAMS_CALLER_PORT),
-                "-m", "1", "-s", called, "-key", "calling", calling, "-key", "host", host,
+                "-m", "1", "-s", called, "-key", "calling", calling, "-key", "host", host, "-key", "extra", extra,
                 "-key", "contact_port", String.valueOf(TEAMS_CALLER_TLS), "127.0.0.1:" + TEAMS_CALLER_TCP));
         caller.await();
         return caller;
@@ -336,6 +341,38 @@ class SbcIT {
                 + ";trunk-context=tenants.gw.opencg.test@127.0.0.2:15090;user=phone SIP/2.0"), invite);
         assertFalse(invite.contains("X-MS-TenantID"), invite);
         assertFalse(invite.contains("never-301"), "no custom header for Teams Phone Mobile:\n" + invite);
+    }
+
+    /**
+     * A call Teams forwarded (History-Info, acg-behaviour.md §3.9) reaches the fixed trunk with History-Info rebuilt
+     * at the gateway's host, and the mobile trunk (redirection=diversion in arquillian.xml) with Diversion instead;
+     * in the trunk's number form (E.164 there); the mobile trunk is offered only its codec list (codecs=PCMA),
+     * whatever Teams offered.
+     */
+    @Test
+    void forwardedTeamsCallsSayHowInTheFormEachTrunkReadsAndTrunksGetTheirCodecs() throws Exception {
+        String history = "History-Info: <sip:+442079460500@sip.pstnhub.microsoft.com;user=phone"
+                + "?Reason=SIP%3Bcause%3D486%3Btext%3D%22Busy%20Here%22>;index=1,"
+                + "<sip:+442079460501@sip.pstnhub.microsoft.com;user=phone>;index=1.1";
+        Sipp fixed = callFromTeams("+442079460510", prefix + "501", CARRIER, history);
+        assertEquals(0, fixed.await(), fixed.report());
+        String invite = first(dialog(operator, "02079460510"), "INVITE ");
+        assertTrue(invite.contains("History-Info: <sip:02079460500@127.0.0.1;user=phone?Reason=SIP%3Bcause%3D486>"
+                + ";index=1,<sip:02079460501@127.0.0.1;user=phone>;index=1.1"), invite);
+        assertFalse(invite.contains("Diversion"), invite);
+
+        String account = "sbc-fwd-" + System.nanoTime();
+        String calling = prefix + "502";
+        accountWithNumber(account, "\"teamsTenantId\":\"" + TENANT
+                + "\",\"teamsPhoneMobile\":{\"syncEnabled\":false,\"enabled\":true}", calling, "teamsPhoneMobile", "x");
+        Sipp mobileCall = callFromTeams("+447700900511", calling, CARRIER, history);
+        assertEquals(0, mobileCall.await(), mobileCall.report());
+        String toMobile = first(dialog(mobile, "+447700900511"), "INVITE ");
+        assertTrue(toMobile.contains("Diversion: <sip:+442079460500@127.0.0.1;user=phone>;reason=user-busy;counter=1"),
+                toMobile);
+        assertFalse(toMobile.contains("History-Info") || toMobile.contains("pstnhub"), toMobile);
+        assertTrue(java.util.regex.Pattern.compile("m=audio \\d+ RTP/AVP 8\\r?\\n").matcher(toMobile).find(),
+                "PCMA only toward the mobile trunk:\n" + toMobile);
     }
 
     @Test

@@ -61,6 +61,8 @@ final class Call {
     String offer;
     /** The caller made no offer: the gateway made one for it, and offers in its 2xx to the caller. */
     boolean lateOffer;
+    /** The codecs the operator's side is offered (its trunk's list; empty: what the other side offered). */
+    List<String> operatorCodecs = List.of();
     /** The operator trunk of the call takes and sends DTMF as SIP INFO (rtpengine injects it as RFC 4733). */
     boolean dtmfInfo;
     /** Whether rtpengine holds media for this call (an offer went through it). */

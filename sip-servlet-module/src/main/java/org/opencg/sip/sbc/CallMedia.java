@@ -156,7 +156,7 @@ final class CallMedia {
     }
 
     private MediaSide side(Call call, boolean toMicrosoft) {
-        List<String> codecs = toMicrosoft ? policy(call, true).codecs() : List.of();
+        List<String> codecs = toMicrosoft ? policy(call, true).codecs() : call.operatorCodecs;
         return new MediaSide(toMicrosoft, codecs, tos, call.dtmfInfo);
     }
 

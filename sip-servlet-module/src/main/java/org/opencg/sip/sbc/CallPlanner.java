@@ -89,6 +89,7 @@ final class CallPlanner {
                 forward.account(), calling, called, invite, monitor.order(group));
         call.towardCaller = forward.headers();
         call.dtmfInfo = trunk.dtmfInfo();
+        call.operatorCodecs = trunk.codecs();
         String contactHost = settings.baseDomain() == null ? null
                 : TeamsLeg.contactHost(forward.contactLabel(), settings.region(), settings.baseDomain());
         return new Accepted(call, peer -> {
@@ -144,9 +145,27 @@ final class CallPlanner {
         Call call = new Call(CallRecord.TO_OPERATOR, from.service().property(), forward.tenant(), forward.account(), calling,
                 called, invite, monitor.order(trunk.peers()));
         call.dtmfInfo = trunk.dtmfInfo();
+        call.operatorCodecs = trunk.codecs();
         String ownHost = SessionSides.addressOf(invite.getSession(), KeepAlive.OPERATOR_SIDE);
+        redirection(invite, trunk, ownHost, headers);
         return new Accepted(call, peer -> operatorLeg(peer, calledThere, tenantGroup, callingThere, ownHost,
                 headers, uri -> SipValues.displayed(invite, uri), sdp.sdp()));
+    }
+
+    /**
+     * How Teams forwarded the call (its History-Info), in the form the trunk's cores read: History-Info rebuilt at
+     * the gateway's host, or Diversion (acg-behaviour.md §3.9). Teams' own History-Info never crosses as it came.
+     */
+    private static void redirection(SipServletRequest invite, Trunk trunk, String ownHost, Map<String, String> headers) {
+        List<String> values = new java.util.ArrayList<>();
+        invite.getHeaders("History-Info").forEachRemaining(values::add);
+        List<Redirection.Entry> history = Redirection.historyInfo(values);
+        boolean diversion = trunk.redirection() == Redirection.Form.DIVERSION;
+        String value = diversion ? Redirection.diversion(history, trunk.numbers()::toOperator, ownHost)
+                : Redirection.historyInfo(history, trunk.numbers()::toOperator, ownHost);
+        if (!value.isEmpty()) {
+            headers.put(diversion ? "Diversion" : "History-Info", value);
+        }
     }
 
     /**

@@ -13,11 +13,12 @@ public final class LegHeaders {
 
     /**
      * Headers a JSR 289 copy would still carry that describe one side's path, network or equipment, or are the
-     * B2BUA's own to set per leg (P-Asserted-Identity is rewritten in the leg's number form).
+     * B2BUA's own to set per leg (P-Asserted-Identity is rewritten in the leg's number form, History-Info rebuilt
+     * at the gateway's host: Redirection).
      */
     private static final Set<String> REMOVED_FROM_COPIES = Set.of("user-agent", "server", "warning",
             "p-charging-vector", "p-visited-network-id", "p-access-network-info", "service-route",
-            "p-asserted-identity", "record-route", "path");
+            "p-asserted-identity", "record-route", "path", "history-info");
 
     private LegHeaders() {
     }

@@ -42,9 +42,21 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
             if (!dtmf.equals("rfc4733") && !dtmf.equals("info")) {
                 throw bad(prefix + "dtmf", "'" + dtmf + "' is not rfc4733 or info");
             }
+            String redirection = text(config, prefix + "redirection", "history-info").toLowerCase(Locale.ROOT);
+            if (!redirection.equals("history-info") && !redirection.equals("diversion")) {
+                throw bad(prefix + "redirection", "'" + redirection + "' is not history-info or diversion");
+            }
+            List<String> codecs = parse(prefix + "codecs", text(config, prefix + "codecs", ""), OperatorCodecs::parse);
+            if (!codecs.isEmpty() && dtmf.equals("rfc4733") && !codecs.contains("telephone-event")) {
+                // The trunk's keys travel as RFC 4733 events: a codec list must not mask them away.
+                codecs = java.util.stream.Stream.concat(codecs.stream(), java.util.stream.Stream.of("telephone-event"))
+                        .toList();
+            }
             trunks.add(new Trunk(trunk, CallRouting.TrunkKind.valueOf(kind),
                     peers(config, prefix + "peers", ""), numbers,
-                    placement(config, prefix + "tenant-placement", placement).equals("tgrp"), dtmf.equals("info")));
+                    placement(config, prefix + "tenant-placement", placement).equals("tgrp"), dtmf.equals("info"),
+                    redirection.equals("diversion") ? Redirection.Form.DIVERSION : Redirection.Form.HISTORY_INFO,
+                    codecs));
         }
         return new SbcSettings(
                 number(config, "opencg.sbc.region", 1),

@@ -9,7 +9,11 @@ import java.util.List;
  * DTMF is SIP INFO (the gateway turns it into RFC 4733 events for Microsoft, whose side takes only those).
  */
 public record Trunk(String name, CallRouting.TrunkKind kind, List<Peer> peers, NumberNormalisation numbers,
-        boolean tenantInTgrp, boolean dtmfInfo) {
+        boolean tenantInTgrp, boolean dtmfInfo, Redirection.Form redirection, List<String> codecs) {
+
+    public Trunk {
+        codecs = List.copyOf(codecs);
+    }
 
     /** Is this address one of the trunk's peers? Calls are taken from a trunk's own peers only. */
     public boolean hasPeerAt(String address) {

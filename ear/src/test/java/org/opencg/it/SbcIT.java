@@ -218,6 +218,29 @@ class SbcIT {
         assertTrue(invite.contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:"), invite);
     }
 
+    /**
+     * Provisional answers per trunk (acg-behaviour.md §3.7): the operator trunk (100rel=true) gets Teams' early
+     * media in a reliable 183 its caller PRACKs; the mobile trunk (early-media=false) gets a 180 without SDP instead,
+     * and the media only with the 200.
+     */
+    @Test
+    void earlyMediaReachesEachTrunkReliablyOrNotAtAllAsItIsSet() throws Exception {
+        Sipp reliable = callFromOperator("operator-caller-100rel", prefix + "110", "+442079460010", "X-Test: rel");
+        assertEquals(0, reliable.await(), reliable.report());
+        String early = reliable.message("SIP/2.0 183");
+        assertTrue(early.contains("RSeq: ") && early.contains("Require: 100rel") && early.contains("m=audio"), early);
+        assertTrue(reliable.messages("SIP/2.0 200").stream().anyMatch(m -> m.contains("PRACK")),
+                "the gateway answered the PRACK:\n" + reliable.report());
+
+        Sipp late = Sipp.with("operator-caller", List.of("-i", "127.0.0.2", "-p", String.valueOf(OPERATOR_CALLER_PORT),
+                "-m", "1", "-s", prefix + "111", "-key", "calling", "+447700900011", "-key", "extra", "X-Test: late",
+                "127.0.0.1:" + TestServer.SIP_PORT));
+        assertEquals(0, late.await(), late.report());
+        assertTrue(late.messages("SIP/2.0 183").isEmpty(), "no early media:\n" + late.report());
+        assertTrue(late.messages("SIP/2.0 180").stream().allMatch(m -> !m.contains("m=audio")), late.report());
+        assertTrue(late.message("SIP/2.0 200").contains("m=audio"), late.report());
+    }
+
     @Test
     void failoverOn503MovesToSip2AndA603IsNeverRetried() throws Exception {
         String busy = prefix + "503";

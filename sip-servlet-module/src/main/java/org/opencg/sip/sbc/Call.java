@@ -63,6 +63,8 @@ final class Call {
     boolean lateOffer;
     /** The codecs the operator's side is offered (its trunk's list; empty: what the other side offered). */
     List<String> operatorCodecs = List.of();
+    /** How the caller takes provisional answers (an operator caller's trunk says; Teams takes early media). */
+    Trunk.Provisional callerProvisional = new Trunk.Provisional(true, false);
     /** The operator trunk of the call takes and sends DTMF as SIP INFO (rtpengine injects it as RFC 4733). */
     boolean dtmfInfo;
     /** Whether rtpengine holds media for this call (an offer went through it). */

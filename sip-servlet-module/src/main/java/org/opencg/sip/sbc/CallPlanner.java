@@ -90,6 +90,7 @@ final class CallPlanner {
         call.towardCaller = forward.headers();
         call.dtmfInfo = trunk.dtmfInfo();
         call.operatorCodecs = trunk.codecs();
+        call.callerProvisional = trunk.provisional();
         String contactHost = settings.baseDomain() == null ? null
                 : TeamsLeg.contactHost(forward.contactLabel(), settings.region(), settings.baseDomain());
         return new Accepted(call, peer -> {

@@ -248,6 +248,12 @@ public class SbcServlet extends SipServlet implements TimerListener {
                 if (response.getHeader("RSeq") != null) {
                     response.createPrack().send();
                 }
+                if (!call.callerProvisional.earlyMedia() && SipValues.carriesSdp(response)) {
+                    // The caller's network takes no early media: a 180 without SDP lets it play its own ringback
+                    // (RFC 3960 §3); the media comes with the 2xx.
+                    call.callerInvite.createResponse(180, "Ringing").send();
+                    return;
+                }
                 try {
                     forward(response, call.callerInvite.createResponse(status, response.getReasonPhrase()));
                 } catch (RtpengineException e) {
@@ -339,6 +345,16 @@ public class SbcServlet extends SipServlet implements TimerListener {
         if (!fromCaller) {
             call.towardCaller.forEach(to::setHeader);
         }
+        if (!fromCaller && call.callerProvisional.reliable() && to.getStatus() > 100 && to.getStatus() < 200
+                && to.getContentLength() > 0 && "INVITE".equals(to.getMethod())) {
+            try {
+                // RFC 3262: early media the caller's trunk wants acknowledged (its PRACK is answered here).
+                to.sendReliably();
+                return;
+            } catch (javax.servlet.sip.Rel100Exception e) {
+                LOG.fine(() -> "18x sent unreliably: " + e.getMessage()); // the caller's INVITE has no 100rel
+            }
+        }
         to.send();
     }
 
@@ -397,6 +413,11 @@ public class SbcServlet extends SipServlet implements TimerListener {
                 Call call = (Call) request.getApplicationSession().getAttribute(Call.ATTRIBUTE);
                 if (!request.isInitial() && "INFO".equals(request.getMethod()) && call != null
                         && dtmf.fromOperator(call, request)) {
+                    return;
+                }
+                if (!request.isInitial() && "PRACK".equals(request.getMethod())) {
+                    // The B2BUA's own reliable 18x is acknowledged; the other leg's were PRACKed when they came.
+                    request.createResponse(200).send();
                     return;
                 }
                 if (!request.isInitial() && "REFER".equals(request.getMethod()) && call != null

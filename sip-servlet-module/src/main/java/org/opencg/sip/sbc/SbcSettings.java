@@ -56,7 +56,8 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
                     peers(config, prefix + "peers", ""), numbers,
                     placement(config, prefix + "tenant-placement", placement).equals("tgrp"), dtmf.equals("info"),
                     redirection.equals("diversion") ? Redirection.Form.DIVERSION : Redirection.Form.HISTORY_INFO,
-                    codecs));
+                    codecs, new Trunk.Provisional(flag(config, prefix + "early-media", true),
+                            flag(config, prefix + "100rel", false))));
         }
         return new SbcSettings(
                 number(config, "opencg.sbc.region", 1),
@@ -101,6 +102,14 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
 
     private static String text(Config config, String setting, String fallback) {
         return config.getOptionalValue(setting, String.class).map(String::strip).orElse(fallback);
+    }
+
+    private static boolean flag(Config config, String setting, boolean fallback) {
+        String value = text(config, setting, String.valueOf(fallback)).toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw bad(setting, "'" + value + "' is not true or false");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static int number(Config config, String setting, int fallback) {

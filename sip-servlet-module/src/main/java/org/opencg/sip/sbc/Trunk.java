@@ -9,7 +9,16 @@ import java.util.List;
  * DTMF is SIP INFO (the gateway turns it into RFC 4733 events for Microsoft, whose side takes only those).
  */
 public record Trunk(String name, CallRouting.TrunkKind kind, List<Peer> peers, NumberNormalisation numbers,
-        boolean tenantInTgrp, boolean dtmfInfo, Redirection.Form redirection, List<String> codecs) {
+        boolean tenantInTgrp, boolean dtmfInfo, Redirection.Form redirection, List<String> codecs,
+        Provisional provisional) {
+
+    /**
+     * How the trunk's callers take provisional answers: early media (18x with SDP) or not, and reliably (RFC 3262
+     * 100rel, when their INVITE supports it) or not.
+     */
+    public record Provisional(boolean earlyMedia, boolean reliable) {
+    }
+
 
     public Trunk {
         codecs = List.copyOf(codecs);

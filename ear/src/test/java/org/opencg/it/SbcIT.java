@@ -241,6 +241,18 @@ class SbcIT {
         assertTrue(late.message("SIP/2.0 200").contains("m=audio"), late.report());
     }
 
+    /** Two Teams endpoints with early media (forking): the caller gets the first one's SDP only. */
+    @Test
+    void aForkedCallStaysLatchedToTheFirstEndpointWithEarlyMedia() throws Exception {
+        String called = prefix + "183";
+        Sipp caller = callFromOperator(called, "+442079460012", "X-Test: fork");
+        assertEquals(0, caller.await(), caller.report());
+        List<String> early = caller.messages("SIP/2.0 183");
+        assertEquals(2, early.size(), caller.report());
+        assertEquals(1, early.stream().filter(m -> m.contains("m=audio")).count(), caller.report());
+        assertTrue(dialog(proxies.get(0), called).stream().anyMatch(m -> m.startsWith("ACK ")), "the call was answered");
+    }
+
     @Test
     void failoverOn503MovesToSip2AndA603IsNeverRetried() throws Exception {
         String busy = prefix + "503";

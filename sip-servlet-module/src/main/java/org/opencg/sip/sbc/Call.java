@@ -57,6 +57,8 @@ final class Call {
     boolean cancelled;
     /** The callee's tag (the To-tag of its latest answer with SDP): rtpengine's name for the callee's media. */
     String calleeTag;
+    /** The To-tag of the first callee endpoint that sent early media: the one the caller hears until an answer. */
+    String earlyTag;
     /** The SDP offer every peer tried gets (the caller's, through the media anchor); null sends the plan's. */
     String offer;
     /** The caller made no offer: the gateway made one for it, and offers in its 2xx to the caller. */

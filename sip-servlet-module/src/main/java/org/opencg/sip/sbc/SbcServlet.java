@@ -327,9 +327,18 @@ public class SbcServlet extends SipServlet implements TimerListener {
     private void forward(SipServletResponse from, SipServletResponse to) throws IOException {
         Call call = (Call) to.getApplicationSession().getAttribute(Call.ATTRIBUTE);
         boolean fromCaller = from.getSession().getId().equals(call.caller().getId());
-        if (SipValues.carriesSdp(from)) {
+        boolean early = !fromCaller && from.getStatus() < 200 && "INVITE".equals(from.getMethod());
+        String tag = from.getTo().getParameter("tag");
+        if (early && SipValues.carriesSdp(from) && call.earlyTag != null && !call.earlyTag.equals(tag)) {
+            // A forked call's later endpoints with early media are not taken: the caller stays latched to the first
+            // (acg-behaviour.md §3.7); whichever answers, its 2xx brings its SDP.
+            LOG.fine(() -> "early media from fork " + tag + " of " + call.callerInvite.getCallId() + " not taken");
+        } else if (SipValues.carriesSdp(from)) {
             if (!fromCaller) {
-                call.calleeTag = from.getTo().getParameter("tag");
+                call.calleeTag = tag;
+            }
+            if (early) {
+                call.earlyTag = tag;
             }
             String sdp = media.answer(call, fromCaller, SipValues.content(from));
             // For a caller that made no offer, the SDP is our offer: in the 2xx, not in an unreliable 18x

@@ -50,7 +50,7 @@ final class Baresip implements AutoCloseable {
         Files.writeString(dir.resolve("config"), String.join("\n",
                 "poll_method epoll",
                 "sip_listen " + sipListen,
-                "net_interface 127.0.0.1",
+                "net_interface " + sipListen.substring(0, sipListen.lastIndexOf(':')),
                 certificate == null ? "" : "sip_certificate " + certificate,
                 certificate == null ? "" : "sip_cafile " + certificate.resolveSibling("ca.pem"),
                 // No sound card: the tone is the microphone, ALSA's null device the loudspeaker.

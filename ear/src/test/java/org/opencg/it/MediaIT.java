@@ -160,6 +160,33 @@ class MediaIT {
         assertTrue(invite.contains("RTP/SAVP") && invite.contains("a=crypto:"), "SRTP toward Teams: " + invite);
     }
 
+    /**
+     * A caller on a trunk whose network plays no ringback of its own (the "ringback" trunk, ringback=inject in
+     * arquillian.xml, its phone at 127.0.0.4): Teams rings with a 180 without media for two seconds, and the caller
+     * must hear the ringback tone meanwhile, from a 183 the gateway made.
+     */
+    @Test
+    void aCallerWhoseNetworkPlaysNoRingbackHearsTheGatewaysWhileTeamsRings() throws Exception {
+        Sipp teams = Sipp.peer("teams-transferor", java.util.Map.of("HOST", "127.0.0.1", "PORT", "15071",
+                "REFER_TO", "<sip:+442079469998@sip.pstnhub.microsoft.com;user=phone>"),
+                java.util.List.of("-t", "t1", "-p", "16071", "-mp", "16700"));
+        try (Socat tls = Socat.server(15071, 16071, certificate)) {
+            assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"sip\"", 1, 30));
+            try (Baresip caller = Baresip.start("ringback-caller", "127.0.0.4:15194",
+                    "<sip:+441632960004@127.0.0.4>;regint=0;audio_codecs=PCMU", OPERATOR_TONE, 5,
+                    "sip:+442079461555@127.0.0.1:" + TestServer.SIP_PORT, null, 0)) {
+                caller.await();
+                double[] ringback = caller.heardOverTime(425, 250);
+                String heard = java.util.Arrays.toString(ringback) + "\n" + caller.log() + "\n" + teams.report();
+                assertTrue(caller.log().contains("SIP/2.0 183"), heard);
+                assertTrue(java.util.Arrays.stream(ringback).filter(x -> x > 0.5).count() >= 2,
+                        "half a second of ringback at least: " + heard);
+            }
+        } finally {
+            teams.stop();
+        }
+    }
+
     /** What the transferee heard, and the Teams side's view of a transfer. */
     private record Transferred(Sipp teams, double[] ringback, double[] echo, String log) {
 

@@ -105,9 +105,14 @@ public final class NgCommands {
         if (toward.tos() > 0) {
             command.put("TOS", (long) toward.tos());
         }
+        // A party keeps the ports it was given when the other end's address changes: a forked call answered by
+        // another endpoint than the one with early media, a ringback stand-in replaced by the real answer. RFC 3261
+        // §13.2.1 lets a caller ignore SDP after the first it got, so its ports must not move.
+        List<String> flags = new ArrayList<>(List.of("port-latching"));
         if (toward.injectDtmf()) {
-            command.put("flags", List.of("inject-DTMF"));
+            flags.add("inject-DTMF");
         }
+        command.put("flags", flags);
         return command;
     }
 }

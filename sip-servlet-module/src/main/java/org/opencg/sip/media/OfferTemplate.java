@@ -18,7 +18,18 @@ public final class OfferTemplate {
     private static final Map<String, String> PAYLOADS = Map.of("PCMU", "0 PCMU/8000", "PCMA", "8 PCMA/8000",
             "G722", "9 G722/8000", "G729", "18 G729/8000", "TELEPHONE-EVENT", "101 telephone-event/8000");
 
+    /** What an operator caller that made no offer is offered: G.711 both laws and DTMF events. */
+    public static final List<String> OPERATOR_CODECS = List.of("PCMA", "PCMU", "telephone-event");
+
     private OfferTemplate() {
+    }
+
+    /**
+     * The answer of a party not there yet, to stand in for it while the gateway plays to the other party (ringback):
+     * the offer itself, every media at the discard port (RFC 863), so nothing the other party sends goes anywhere.
+     */
+    public static String standIn(String offer) {
+        return offer.replaceAll("(?m)^m=(\\w+) \\d+", "m=$1 9");
     }
 
     /** An audio offer from {@code address} with these codecs (names as in rtpmap; unknown names are skipped). */

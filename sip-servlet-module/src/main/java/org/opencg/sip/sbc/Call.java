@@ -55,8 +55,13 @@ final class Call {
     String lastReason = "Service Unavailable (no peer answered)";
     Instant answered;
     boolean cancelled;
-    /** The callee's tag (the To-tag of its latest answer with SDP): rtpengine's name for the callee's media. */
+    /**
+     * rtpengine's name for the callee's media: the To-tag of the first answer with SDP (later forks' and peers'
+     * answers re-answer it), or a stand-in's name while injected ringback plays.
+     */
     String calleeTag;
+    /** Ringback plays to the caller until the callee's own media comes. */
+    boolean ringbackInjected;
     /** The To-tag of the first callee endpoint that sent early media: the one the caller hears until an answer. */
     String earlyTag;
     /** The SDP offer every peer tried gets (the caller's, through the media anchor); null sends the plan's. */
@@ -66,7 +71,7 @@ final class Call {
     /** The codecs the operator's side is offered (its trunk's list; empty: what the other side offered). */
     List<String> operatorCodecs = List.of();
     /** How the caller takes provisional answers (an operator caller's trunk says; Teams takes early media). */
-    Trunk.Provisional callerProvisional = new Trunk.Provisional(true, false);
+    Trunk.Provisional callerProvisional = new Trunk.Provisional(true, false, false);
     /** The operator trunk of the call takes and sends DTMF as SIP INFO (rtpengine injects it as RFC 4733). */
     boolean dtmfInfo;
     /** Whether rtpengine holds media for this call (an offer went through it). */

@@ -6,6 +6,7 @@ import org.opencg.core.calls.CallRecord;
 import org.opencg.core.calls.MediaQuality;
 import org.opencg.sip.media.MediaAnchor;
 import org.opencg.sip.media.MediaSide;
+import org.opencg.sip.media.OfferTemplate;
 import org.opencg.sip.media.RingbackTone;
 import org.opencg.sip.media.RtpengineException;
 import org.opencg.sip.media.SdpOrigin;
@@ -102,6 +103,20 @@ final class CallMedia {
     void playRingback(Call call, String tag, java.time.Duration limit) {
         anchor.play(call.callerInvite.getCallId(), tag, ringbackWav,
                 (int) Math.max(1, limit.toMillis() / ringback.cycleMs()));
+    }
+
+    /**
+     * Ringback for the caller before the callee has any media: rtpengine gets a stand-in answer for the callee (its
+     * real answer later re-answers it, the caller's ports kept) and plays the tone to the caller.
+     *
+     * @return the SDP for the caller's 183
+     * @throws RtpengineException when the anchor is away or refuses
+     */
+    String ringbackToCaller(Call call, java.time.Duration limit) {
+        call.calleeTag = "callee-" + call.callerTag();
+        String sdp = answer(call, false, OfferTemplate.standIn(call.offer));
+        playRingback(call, call.callerTag(), limit);
+        return sdp;
     }
 
     void stopRingback(Call call, String tag) {

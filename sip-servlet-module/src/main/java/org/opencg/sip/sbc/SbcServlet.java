@@ -161,7 +161,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
             // offered in our 2xx and answers in its ACK.
             call.lateOffer = call.callerInvite.getContentLength() <= 0;
             String callerSdp = call.lateOffer
-                    ? OfferTemplate.offer(call.callerInvite.getRemoteAddr(), OPERATOR_OFFER)
+                    ? OfferTemplate.offer(call.callerInvite.getRemoteAddr(), OfferTemplate.OPERATOR_CODECS)
                     : SipValues.content(call.callerInvite);
             try {
                 call.offer = media.offer(call, true, callerSdp);
@@ -176,8 +176,8 @@ public class SbcServlet extends SipServlet implements TimerListener {
     }
 
     private static final String PLAN = "org.opencg.sbc.plan";
-    /** The codecs offered for an operator caller that made no offer: G.711 both laws and DTMF events. */
-    private static final List<String> OPERATOR_OFFER = List.of("PCMA", "PCMU", "telephone-event");
+    /** How long injected ringback lasts at most (Teams gives up ringing well before). */
+    private static final Duration RINGBACK_LIMIT = Duration.ofMinutes(3);
 
     /** Offers the call to its next usable peer; when none is left, the caller gets the last answer (or 503). */
     private void tryNextPeer(Call call) throws ServletException, IOException {
@@ -247,6 +247,9 @@ public class SbcServlet extends SipServlet implements TimerListener {
             if (status > 100 && !call.cancelled) {
                 if (response.getHeader("RSeq") != null) {
                     response.createPrack().send();
+                }
+                if (status == 180 && !SipValues.carriesSdp(response) && injectRingback(call)) {
+                    return;
                 }
                 if (!call.callerProvisional.earlyMedia() && SipValues.carriesSdp(response)) {
                     // The caller's network takes no early media: a 180 without SDP lets it play its own ringback
@@ -334,8 +337,13 @@ public class SbcServlet extends SipServlet implements TimerListener {
             // (acg-behaviour.md §3.7); whichever answers, its 2xx brings its SDP.
             LOG.fine(() -> "early media from fork " + tag + " of " + call.callerInvite.getCallId() + " not taken");
         } else if (SipValues.carriesSdp(from)) {
-            if (!fromCaller) {
+            if (!fromCaller && call.calleeTag == null) {
+                // rtpengine knows the callee by its first tag: a later fork's or peer's answer is a re-answer of it.
                 call.calleeTag = tag;
+            }
+            if (!fromCaller && call.ringbackInjected) {
+                call.ringbackInjected = false;
+                media.stopRingback(call, call.callerTag());
             }
             if (early) {
                 call.earlyTag = tag;
@@ -354,17 +362,49 @@ public class SbcServlet extends SipServlet implements TimerListener {
         if (!fromCaller) {
             call.towardCaller.forEach(to::setHeader);
         }
-        if (!fromCaller && call.callerProvisional.reliable() && to.getStatus() > 100 && to.getStatus() < 200
-                && to.getContentLength() > 0 && "INVITE".equals(to.getMethod())) {
+        if (fromCaller) {
+            to.send();
+        } else {
+            toCaller(call, to);
+        }
+    }
+
+    /** Sends an answer to the caller: early media reliably when its trunk wants it so (RFC 3262). */
+    private static void toCaller(Call call, SipServletResponse answer) throws IOException {
+        if (call.callerProvisional.reliable() && answer.getStatus() > 100 && answer.getStatus() < 200
+                && answer.getContentLength() > 0 && "INVITE".equals(answer.getMethod())) {
             try {
-                // RFC 3262: early media the caller's trunk wants acknowledged (its PRACK is answered here).
-                to.sendReliably();
+                answer.sendReliably(); // its PRACK is answered in doRequest
                 return;
             } catch (javax.servlet.sip.Rel100Exception e) {
                 LOG.fine(() -> "18x sent unreliably: " + e.getMessage()); // the caller's INVITE has no 100rel
             }
         }
-        to.send();
+        answer.send();
+    }
+
+    /**
+     * A 180 without media, for a caller whose trunk cannot play its own ringback (ringback=inject): the caller gets
+     * a 183 with media from rtpengine, which plays the ringback tone until the callee's own media comes.
+     *
+     * @return whether ringback was injected (else the 180 is passed on as it is)
+     */
+    private boolean injectRingback(Call call) throws IOException {
+        if (!call.callerProvisional.injectRingback() || !call.callerProvisional.earlyMedia() || !call.anchored
+                || call.lateOffer || call.calleeTag != null) {
+            return false;
+        }
+        SipServletResponse early = call.callerInvite.createResponse(183, "Session Progress");
+        try {
+            early.setContent(media.ringbackToCaller(call, RINGBACK_LIMIT), "application/sdp");
+        } catch (RtpengineException e) {
+            LOG.warning(() -> "no ringback for " + call.callerInvite.getCallId() + ": " + e.getMessage());
+            return false;
+        }
+        call.ringbackInjected = true;
+        call.towardCaller.forEach(early::setHeader);
+        toCaller(call, early);
+        return true;
     }
 
     // --- within the dialog ---------------------------------------------------------------------------------------

@@ -46,6 +46,10 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
             if (!redirection.equals("history-info") && !redirection.equals("diversion")) {
                 throw bad(prefix + "redirection", "'" + redirection + "' is not history-info or diversion");
             }
+            String ringback = text(config, prefix + "ringback", "local").toLowerCase(Locale.ROOT);
+            if (!ringback.equals("local") && !ringback.equals("inject")) {
+                throw bad(prefix + "ringback", "'" + ringback + "' is not local or inject");
+            }
             List<String> codecs = parse(prefix + "codecs", text(config, prefix + "codecs", ""), OperatorCodecs::parse);
             if (!codecs.isEmpty() && dtmf.equals("rfc4733") && !codecs.contains("telephone-event")) {
                 // The trunk's keys travel as RFC 4733 events: a codec list must not mask them away.
@@ -57,7 +61,7 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
                     placement(config, prefix + "tenant-placement", placement).equals("tgrp"), dtmf.equals("info"),
                     redirection.equals("diversion") ? Redirection.Form.DIVERSION : Redirection.Form.HISTORY_INFO,
                     codecs, new Trunk.Provisional(flag(config, prefix + "early-media", true),
-                            flag(config, prefix + "100rel", false))));
+                            flag(config, prefix + "100rel", false), ringback.equals("inject"))));
         }
         return new SbcSettings(
                 number(config, "opencg.sbc.region", 1),

@@ -13,10 +13,11 @@ public record Trunk(String name, CallRouting.TrunkKind kind, List<Peer> peers, N
         Provisional provisional) {
 
     /**
-     * How the trunk's callers take provisional answers: early media (18x with SDP) or not, and reliably (RFC 3262
-     * 100rel, when their INVITE supports it) or not.
+     * How the trunk's callers take provisional answers: early media (18x with SDP) or not, reliably (RFC 3262
+     * 100rel, when their INVITE supports it) or not, and whether they need ringback played to them when the far
+     * side rings without media (their network plays none of its own).
      */
-    public record Provisional(boolean earlyMedia, boolean reliable) {
+    public record Provisional(boolean earlyMedia, boolean reliable, boolean injectRingback) {
     }
 
 

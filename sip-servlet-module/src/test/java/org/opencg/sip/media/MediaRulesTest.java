@@ -82,7 +82,7 @@ class MediaRulesTest {
     void playDtmfNamesTheSendingParty() {
         assertEquals(Map.of("command", "play DTMF", "call-id", "c1", "from-tag", "op", "code", "5", "duration", 160L),
                 NgCommands.playDtmf("c1", "op", '5', 160));
-        assertEquals(List.of("inject-DTMF"), NgCommands.offer("c1", "op", "v=0",
+        assertEquals(List.of("port-latching", "inject-DTMF"), NgCommands.offer("c1", "op", "v=0",
                 new MediaSide(true, List.of(), 0, true)).get("flags"));
     }
 
@@ -93,5 +93,13 @@ class MediaRulesTest {
         assertTrue(sdp.contains("m=audio 9 RTP/AVP 8 0 101\r\n"), sdp);
         assertTrue(sdp.contains("a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\n"), sdp);
         assertFalse(sdp.contains("AMR"), "no payload type known for it");
+    }
+
+    @Test
+    void aStandInAnswerIsTheOfferAtTheDiscardPort() {
+        String offer = "v=0\r\nc=IN IP4 203.0.113.5\r\nm=audio 40012 RTP/SAVP 8 101\r\na=crypto:1 x\r\n"
+                + "m=video 40014 RTP/AVP 96\r\n";
+        assertEquals("v=0\r\nc=IN IP4 203.0.113.5\r\nm=audio 9 RTP/SAVP 8 101\r\na=crypto:1 x\r\n"
+                + "m=video 9 RTP/AVP 96\r\n", OfferTemplate.standIn(offer));
     }
 }

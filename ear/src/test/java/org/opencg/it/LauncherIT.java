@@ -88,7 +88,7 @@ class LauncherIT {
         String password = firstAdminFile().trim().split(":")[1];
         assertTrue(run.out().contains("First login   admin / " + password), run.out());
 
-        assertEquals(200, TestServer.get("http://127.0.0.1:" + HTTP_PORT + "/portal/").statusCode());
+        assertEquals(200, TestServer.get("http://127.0.0.1:" + HTTP_PORT + "/portal/login.xhtml").statusCode());
     }
 
     private static HttpResponse<String> api(String method, String path, String token, String body) throws Exception {

@@ -1,6 +1,7 @@
 package org.opencg.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,7 +73,9 @@ class ProxyIT {
         Sipp caller = Sipp.uac("uac-call", "hunt", CALLER_PORT, TARGETS);
         assertCompleted(caller, targets[0], targets[1]);
 
-        assertTrue(targets[1].timeOf("INVITE ").isAfter(targets[0].timeOf("SIP/2.0 486")), "B is tried after A refused");
+        // Not before: both traces may stamp the same microsecond on a loaded machine.
+        assertFalse(targets[1].timeOf("INVITE ").isBefore(targets[0].timeOf("SIP/2.0 486")),
+                "B is tried after A refused");
         assertTrue(caller.message("SIP/2.0 200").contains("X-Branch-Responses: [486]"),
                 "doBranchResponse saw A's 486:\n" + caller.message("SIP/2.0 200"));
     }

@@ -1,0 +1,128 @@
+package org.opencg.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * The Number Management Portal (issue 7) in a real browser (headless Chromium): sign-in with the first
+ * administrator, accounts made and refused through the same rules as the API, users with roles, and a read-only
+ * user who sees nothing to change and whose forged change is refused. Screenshots of each page are kept.
+ */
+@ExtendWith(Rtpengine.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PortalBrowserIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return TestServer.ear();
+    }
+
+    private static String[] firstAdmin() throws Exception {
+        return Files.readString(TestServer.BASE_DIR.resolve("data/opencg/first-admin-password")).trim().split(":");
+    }
+
+    @Test
+    void anAdministratorSignsInCreatesAnAccountAndIsToldWhichFieldIsWrong() throws Exception {
+        String[] admin = firstAdmin();
+        String name = "portal-" + System.nanoTime() % 1_000_000;
+        try (Browser browser = Browser.start()) {
+            browser.open("/portal/accounts.xhtml");
+            browser.visible(By.id("signIn:username"));
+            assertTrue(browser.driver.getCurrentUrl().endsWith("/portal/login.xhtml"), "sent to sign in first");
+            browser.screenshot("01-sign-in");
+            browser.type("signIn:username", admin[0]);
+            browser.type("signIn:password", "not-the-password");
+            browser.click("signIn:signInButton");
+            browser.sees("Wrong user name or password.");
+
+            browser.signIn(admin[0], admin[1]);
+            browser.sees("Gateway status");
+            for (String part : new String[] {"database", "sip-listeners", "rtpengine"}) {
+                assertTrue(browser.text().contains(part), part + " missing: " + browser.text());
+            }
+            browser.screenshot("02-status");
+            browser.open("/portal/accounts.xhtml");
+            browser.type("accountForm:name", name);
+            browser.type("accountForm:teamsTenantId", "not-a-guid");
+            browser.click("accountForm:save");
+            browser.sees("teamsTenantId must be a GUID");
+            // The message is beside the field it is about.
+            assertTrue(browser.visible(By.id("accountForm:teamsTenantId")).getAttribute("class")
+                    .contains("ui-state-error"), "the tenant field is marked");
+            browser.screenshot("03-account-refused");
+            browser.type("accountForm:teamsTenantId", "6a1f2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b");
+            browser.click("accountForm:ocEnabled");
+            browser.click("accountForm:save");
+            browser.sees("Account " + name + " created.");
+            browser.screenshot("04-account-created");
+            assertTrue(browser.text().contains("6a1f2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b"), browser.text());
+
+            var stranger = TestServer.get(TestServer.HTTP + "/portal/accounts.xhtml");
+            assertTrue(stranger.statusCode() == 302 || stranger.body().contains("Sign in"),
+                    "a client without a session is sent to sign in: " + stranger.statusCode());
+            assertFalse(stranger.body().contains(name), "and sees no account");
+            browser.signOut();
+            browser.open("/portal/accounts.xhtml");
+            browser.visible(By.id("signIn:username"));
+        }
+    }
+
+    @Test
+    void aReadOnlyUserSeesAccountsButNothingToChangeAndAForgedChangeIsRefused() throws Exception {
+        String[] admin = firstAdmin();
+        String reader = "reader" + System.nanoTime() % 1_000_000;
+        String account = "kept-" + System.nanoTime() % 1_000_000;
+        try (Browser browser = Browser.start()) {
+            browser.signIn(admin[0], admin[1]);
+            browser.open("/portal/accounts.xhtml");
+            browser.type("accountForm:name", account);
+            browser.click("accountForm:save");
+            browser.sees("Account " + account + " created.");
+
+            browser.open("/portal/users.xhtml");
+            browser.type("userForm:username", reader);
+            browser.type("userForm:password", "short");
+            browser.driver.findElement(By.xpath("//label[text()='ReadUser']")).click();
+            browser.click("userForm:create");
+            browser.sees("password: at least 12 characters");
+            browser.type("userForm:username", reader);
+            browser.type("userForm:password", "read-only-password-1");
+            browser.click("userForm:create");
+            browser.sees("User " + reader + " added.");
+            browser.screenshot("05-users");
+            browser.signOut();
+
+            browser.signIn(reader, "read-only-password-1");
+            browser.open("/portal/accounts.xhtml");
+            browser.sees(account);
+            browser.screenshot("06-accounts-read-only");
+            assertTrue(browser.driver.findElements(By.id("accountList:newAccount")).isEmpty(), "no New account");
+            assertTrue(browser.driver.findElements(By.id("accountForm")).isEmpty(), "no account form");
+            assertTrue(browser.driver.findElements(By.cssSelector("button.delete, button.edit")).isEmpty(),
+                    "no Edit or Delete");
+            assertFalse(browser.text().contains("Users"), "no Users page in the menu");
+            // A change the page does not offer, made by hand: JSF ignores a button it did not render, and the
+            // action's own role check would refuse it. The account is still there, unchanged.
+            browser.driver.executeScript("PrimeFaces.ab({s:'accountList:accounts:0:delete',f:'accountList',"
+                    + "p:'@all',u:'@all'});");
+            browser.open("/portal/users.xhtml");
+            assertTrue(browser.driver.findElements(By.id("userList")).isEmpty()
+                    && browser.driver.findElements(By.id("userForm")).isEmpty(), "no users page for a reader");
+            browser.open("/portal/accounts.xhtml");
+            browser.sees(account);
+        }
+        assertEquals(200, ProvisioningApi.get("/accounts/" + account).statusCode(), "the account was not deleted");
+    }
+}

@@ -22,6 +22,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
+    /** Where the browser saves what it downloads. */
+    final Path downloads;
 
     final ChromeDriver driver;
     private final Path profile;
@@ -29,6 +31,7 @@ final class Browser implements AutoCloseable {
     private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
         this.profile = profile;
+        this.downloads = profile.resolve("downloads");
     }
 
     static Browser start() throws IOException {
@@ -37,6 +40,8 @@ final class Browser implements AutoCloseable {
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
                 "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
+                profile.resolve("downloads").toString(), "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -53,10 +58,15 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    /** Waits until the page's text contains {@code text}. */
-    void sees(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("body")).getText()
-                .contains(text));
+    /** Waits until the page's text contains {@code text}; if it never does, keeps a screenshot and says what it had. */
+    void sees(String text) throws IOException {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("body")).getText()
+                    .contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("failed-waiting");
+            throw new AssertionError("no '" + text + "' on " + driver.getCurrentUrl() + ":\n" + text(), e);
+        }
     }
 
     void type(String id, String text) {
@@ -86,6 +96,22 @@ final class Browser implements AutoCloseable {
     void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Waits (up to 10 s) for a condition on the page, through elements an AJAX update replaced meanwhile. */
+    void until(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+    }
+
+    /** Waits (up to 10 s) for a finished download of this name and returns its text. */
+    String downloaded(String name) throws Exception {
+        Path file = downloads.resolve(name);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return Files.readString(file);
     }
 
     String text() {

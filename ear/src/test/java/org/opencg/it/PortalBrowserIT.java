@@ -125,4 +125,77 @@ class PortalBrowserIT {
         }
         assertEquals(200, ProvisioningApi.get("/accounts/" + account).statusCode(), "the account was not deleted");
     }
+
+    /**
+     * Numbers: a CSV upload with good and bad rows, saved row by row, with the per-row result file; the same kind of
+     * file all or nothing saves nothing; the lazy table filtered by prefix; a number changed in the form, and the
+     * change in the audit trail under the portal user's name; the filtered view exported.
+     */
+    @Test
+    void numbersComeFromACsvWithAResultPerRowAndAreFilteredChangedAndAudited() throws Exception {
+        String[] admin = firstAdmin();
+        String account = "nums-" + System.nanoTime() % 1_000_000;
+        String prefix = "+44207946" + (System.nanoTime() % 90 + 10);
+        java.nio.file.Path csv = Files.createTempFile("numbers", ".csv");
+        Files.writeString(csv, "Numbers,CustomHeader\n" + prefix + "01,gold\n12345,\n" + prefix + "02,\n"
+                + prefix + "02,\n");
+        java.nio.file.Path spoiled = Files.createTempFile("spoiled", ".csv");
+        Files.writeString(spoiled, "Numbers\n" + prefix + "07\nnot-a-number\n");
+        try (Browser browser = Browser.start()) {
+            browser.signIn(admin[0], admin[1]);
+            browser.open("/portal/accounts.xhtml");
+            browser.type("accountForm:name", account);
+            browser.click("accountForm:ocEnabled");
+            browser.click("accountForm:save");
+            browser.sees("Account " + account + " created.");
+
+            browser.open("/portal/numbers.xhtml");
+            upload(browser, account, csv, false);
+            browser.sees("2 created, 2 refused");
+            browser.screenshot("07-numbers-uploaded");
+            browser.click("uploadForm:results");
+            String results = browser.downloaded("import-results.csv");
+            assertTrue(results.startsWith("Row,Numbers,Outcome,Reason"), results);
+            assertTrue(results.contains("1," + prefix + "01,created,"), results);
+            assertTrue(results.contains("2,12345,refused,\"'12345' is not an E.164 number"), results);
+            assertTrue(results.contains("4," + prefix + "02,refused,appears more than once in the file"), results);
+
+            upload(browser, account, spoiled, true);
+            browser.sees("1 notSaved, 1 refused");
+            assertEquals(404, ProvisioningApi.get("/accounts/" + account + "/numbers/" + prefix + "07")
+                    .statusCode(), "all or nothing saved nothing");
+
+            browser.type("numberList:prefix", prefix);
+            browser.click("numberList:applyFilter");
+            browser.sees("2 numbers");
+            browser.screenshot("08-numbers-filtered");
+            browser.driver.findElement(By.cssSelector("button[aria-label='Edit " + prefix + "01']")).click();
+            browser.until(d -> (prefix + "01").equals(d.findElement(By.id("numberForm:number")).getAttribute("value")));
+            browser.type("numberForm:customHeader", "platinum");
+            browser.click("numberForm:save");
+            browser.sees("Number " + prefix + "01 saved.");
+            browser.sees("platinum");
+
+            browser.click("numberList:export");
+            String export = browser.downloaded("numbers.csv");
+            assertTrue(export.startsWith("Numbers,Services,CustomHeader,Account,Status"), export);
+            assertEquals(3, export.lines().count(), "the header and the two filtered numbers: " + export);
+            assertTrue(export.contains(prefix + "01,teamsOperatorConnect,platinum," + account), export);
+        }
+        var trail = ProvisioningApi.body(ProvisioningApi.get("/audit?resourceType=number&resourceKey="
+                + prefix.replace("+", "%2B") + "01")).getJsonArray("value");
+        assertTrue(trail.stream().map(jakarta.json.JsonValue::asJsonObject).anyMatch(e -> "portal".equals(
+                e.getString("source")) && admin[0].equals(e.getString("actor")) && e.getString("after", "")
+                        .contains("platinum")), "the change is audited as the portal user's: " + trail);
+    }
+
+    private static void upload(Browser browser, String account, java.nio.file.Path file, boolean allOrNothing) {
+        // PrimeFaces' menu keeps its value in a hidden select, which the form submits.
+        browser.driver.executeScript("document.getElementById('uploadForm:account_input').value = arguments[0];",
+                account);
+        browser.driver.findElement(By.xpath("//label[text()='" + (allOrNothing ? "save nothing (all or nothing)"
+                : "save the other rows") + "']")).click();
+        browser.driver.findElement(By.cssSelector("#uploadForm input[type=file]")).sendKeys(file.toString());
+        browser.click("uploadForm:import");
+    }
 }

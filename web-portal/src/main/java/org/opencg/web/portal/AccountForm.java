@@ -3,6 +3,7 @@ package org.opencg.web.portal;
 import java.io.Serializable;
 
 import org.opencg.core.accounts.AccountDetails;
+import org.opencg.core.accounts.AccountRules;
 import org.opencg.core.accounts.AccountDetails.DirectRouting;
 import org.opencg.core.accounts.AccountDetails.ServiceFlags;
 import org.opencg.core.accounts.AccountView;
@@ -67,7 +68,7 @@ public class AccountForm implements Serializable {
     }
 
     String ifMatch() {
-        return isNew() ? null : String.valueOf(version);
+        return isNew() ? null : AccountRules.etag(version);
     }
 
     AccountDetails details() {

@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.component.UIInput;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -72,18 +69,11 @@ public class AccountsPage implements Serializable {
         try {
             AccountService.Saved saved = accounts.createOrReplace(form.getName(), form.details(), form.ifMatch(),
                     form.isNew() ? "*" : null);
-            message(null, FacesMessage.SEVERITY_INFO, "Account " + saved.account().name()
-                    + (saved.created() ? " created." : " saved."));
+            Messages.info("Account " + saved.account().name() + (saved.created() ? " created." : " saved."));
             form = AccountForm.of(saved.account());
             list = null;
         } catch (ProvisioningException e) {
-            FacesContext faces = FacesContext.getCurrentInstance();
-            faces.validationFailed();
-            String field = field(e.target());
-            if (field != null && faces.getViewRoot().findComponent(field) instanceof UIInput input) {
-                input.setValid(false); // marked as wrong, as a converter or validator would have
-            }
-            message(field, FacesMessage.SEVERITY_ERROR, e.getMessage());
+            Messages.refused(field(e.target()), e.getMessage());
         }
     }
 
@@ -93,10 +83,10 @@ public class AccountsPage implements Serializable {
         }
         try {
             accounts.delete(name, null, false);
-            message(null, FacesMessage.SEVERITY_INFO, "Account " + name + " deleted.");
+            Messages.info("Account " + name + " deleted.");
             list = null;
         } catch (ProvisioningException e) {
-            message(null, FacesMessage.SEVERITY_ERROR, e.getMessage());
+            Messages.error(e.getMessage());
         }
     }
 
@@ -107,9 +97,5 @@ public class AccountsPage implements Serializable {
         String last = target.substring(target.lastIndexOf('.') + 1);
         String id = FIELDS.get(last);
         return id == null ? null : "accountForm:" + id;
-    }
-
-    private static void message(String clientId, FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, null));
     }
 }

@@ -60,11 +60,7 @@ public class PortalSession implements Serializable {
         if (may(role)) {
             return true;
         }
-        jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
-        faces.addMessage(null, new jakarta.faces.application.FacesMessage(
-                jakarta.faces.application.FacesMessage.SEVERITY_ERROR, "Not allowed: this needs the " + role
-                        + " role.", null));
-        faces.validationFailed();
+        Messages.refused(null, "Not allowed: this needs the " + role + " role.");
         return false;
     }
 }

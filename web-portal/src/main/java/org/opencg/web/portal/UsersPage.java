@@ -7,8 +7,6 @@ import java.util.TreeSet;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -47,15 +45,12 @@ public class UsersPage {
         }
         try {
             portalUsers.create(username, password == null ? null : password.toCharArray(), Set.copyOf(roles));
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                    "User " + username + " added.", null));
+            Messages.info("User " + username + " added.");
             username = null;
             roles = new ArrayList<>();
         } catch (PortalUsers.Refused e) {
-            FacesContext.getCurrentInstance().validationFailed();
-            FacesContext.getCurrentInstance().addMessage(
-                    List.of("username", "password", "roles").contains(e.field()) ? "userForm:" + e.field() : null,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            Messages.refused(List.of("username", "password", "roles").contains(e.field()) ? "userForm:" + e.field()
+                    : null, e.getMessage());
         } finally {
             password = null;
         }

@@ -30,6 +30,17 @@ public interface NumberService {
     /** Deletes up to 100 numbers of the account, all or none; a number not in the account is 404. */
     void delete(String accountName, List<String> telephoneNumbers);
 
+    /**
+     * Up to {@link NumberCsv#MAX_ROWS} numbers for one account from a file: every row is checked as the API would;
+     * with {@code allOrNothing} nothing is saved unless every row passes, otherwise each good row is saved and each
+     * bad one says why. One result per row, in order.
+     */
+    List<ImportResult> importNumbers(String accountName, List<NumberEntry> rows, boolean allOrNothing);
+
+    /** What happened to one row of an import: {@code created}, {@code updated}, {@code refused}, {@code notSaved}. */
+    record ImportResult(String telephoneNumber, String outcome, String reason) {
+    }
+
     record Saved(NumberView number, boolean created) {
     }
 

@@ -135,6 +135,57 @@ public class NumberServiceBean implements NumberService {
         return save(account, numbers, existing);
     }
 
+    @Override
+    public List<ImportResult> importNumbers(String accountName, List<NumberEntry> rows, boolean allOrNothing) {
+        AccountRules.checkName(accountName);
+        if (rows.size() > NumberCsv.MAX_ROWS) {
+            throw new ProvisioningException(Kind.INVALID, "TooManyNumbers", rows.size() + " numbers; at most "
+                    + NumberCsv.MAX_ROWS + " in one file", "numbers");
+        }
+        Account account = requireAccount(accountName);
+        List<String> all = rows.stream().map(NumberEntry::telephoneNumber).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        Map<String, TelephoneNumber> existing = new HashMap<>();
+        for (int i = 0; i < all.size(); i += 500) { // an IN list of bounded length
+            existing.putAll(findAnywhere(all.subList(i, Math.min(all.size(), i + 500))));
+        }
+        List<String> problems = new ArrayList<>(rows.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<NumberEntry> good = new ArrayList<>();
+        for (NumberEntry row : rows) {
+            String problem = null;
+            try {
+                NumberRules.checkNumber(row.telephoneNumber(), "telephoneNumber");
+                if (!seen.add(row.telephoneNumber())) {
+                    problem = "appears more than once in the file";
+                } else {
+                    checkOwner(existing.get(row.telephoneNumber()), accountName, "telephoneNumber");
+                    NumberRules.check(withAccount(row.details(), accountName), account.details(), "");
+                }
+            } catch (ProvisioningException e) {
+                problem = e.getMessage();
+            }
+            problems.add(problem);
+            if (problem == null) {
+                good.add(row);
+            }
+        }
+        boolean refuseAll = allOrNothing && good.size() < rows.size();
+        java.util.Set<String> before = new java.util.HashSet<>(existing.keySet());
+        if (!refuseAll && !good.isEmpty()) {
+            save(account, good, existing);
+        }
+        List<ImportResult> results = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            String number = rows.get(i).telephoneNumber();
+            results.add(problems.get(i) != null ? new ImportResult(number, "refused", problems.get(i))
+                    : refuseAll ? new ImportResult(number, "notSaved",
+                            "not saved: another row was refused and the file was all or nothing")
+                    : new ImportResult(number, before.contains(number) ? "updated" : "created", null));
+        }
+        return results;
+    }
+
     /** Writes checked numbers: one audit entry, sync task and route each, in the caller's transaction. */
     private List<NumberView> save(Account account, List<NumberEntry> numbers, Map<String, TelephoneNumber> existing) {
         Instant now = Instant.now();

@@ -198,4 +198,49 @@ class PortalBrowserIT {
         browser.driver.findElement(By.cssSelector("#uploadForm input[type=file]")).sendKeys(file.toString());
         browser.click("uploadForm:import");
     }
+
+    /**
+     * A consent pulled from Operator Connect (the emulator): its relationship declined without a reason is refused
+     * beside the comment, with one saved; the change is in the audit view; "Create account" fills in the tenant.
+     */
+    @Test
+    void aConsentIsDeclinedOnlyWithAReasonAndLeadsToItsAccount() throws Exception {
+        String tenant = java.util.UUID.randomUUID().toString();
+        try (TeamsBackend teams = TeamsBackend.start(Integer.parseInt(System.getProperty("it.oc.port", "18086")));
+                Browser browser = Browser.start()) {
+            teams.addConsent(jakarta.json.Json.createObjectBuilder().add("tenantId", tenant).add("operatorId", "op-1")
+                    .add("status", "active").add("consentedOn", "2026-03-01T10:00:00Z")
+                    .add("lastModifiedOn", "2026-03-02T11:00:00Z")
+                    .add("consentedCountries", jakarta.json.Json.createArrayBuilder().add("GB"))
+                    .add("contacts", jakarta.json.Json.createArrayBuilder()).build());
+            Eventually.until("the consent is pulled", java.time.Duration.ofSeconds(20),
+                    () -> ProvisioningApi.get("/teamsRequestsForInformation/" + tenant).statusCode() == 200);
+            String[] admin = firstAdmin();
+            browser.signIn(admin[0], admin[1]);
+            browser.open("/portal/consents.xhtml");
+            browser.sees(tenant);
+            browser.driver.findElement(By.cssSelector("button[aria-label='Change the relationship with " + tenant
+                    + "']")).click();
+            browser.visible(By.id("relationshipForm:comment"));
+            browser.driver.executeScript("document.getElementById('relationshipForm:relationship_input').value"
+                    + " = 'Declined';");
+            browser.click("relationshipForm:save");
+            browser.sees("needs a reason");
+            browser.screenshot("09-consent-reason-needed");
+            browser.type("relationshipForm:comment", "no coverage in their region");
+            browser.click("relationshipForm:save");
+            browser.sees("Relationship with " + tenant + " is now Declined.");
+
+            browser.open("/portal/audit.xhtml");
+            browser.type("auditList:key", tenant);
+            browser.click("auditList:applyFilter");
+            browser.sees("no coverage in their region");
+            browser.screenshot("10-audit");
+
+            browser.open("/portal/consents.xhtml");
+            browser.driver.findElement(By.xpath("//tr[td[contains(., '" + tenant + "')]]//a[text()='Create account']"))
+                    .click();
+            browser.until(d -> tenant.equals(d.findElement(By.id("accountForm:teamsTenantId")).getAttribute("value")));
+        }
+    }
 }

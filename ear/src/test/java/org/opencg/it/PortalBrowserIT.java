@@ -243,4 +243,48 @@ class PortalBrowserIT {
             browser.until(d -> tenant.equals(d.findElement(By.id("accountForm:teamsTenantId")).getAttribute("value")));
         }
     }
+
+    /** A number Teams refused shows the refusal; Retry sync queues it again, in the portal user's name. */
+    @Test
+    void aNumberWhoseSyncFailedShowsWhyAndIsRetried() throws Exception {
+        String tenant = java.util.UUID.randomUUID().toString();
+        String account = "retry-" + System.nanoTime() % 1_000_000;
+        String number = "+44207946" + (System.nanoTime() % 9000 + 1000);
+        try (TeamsBackend teams = TeamsBackend.start(Integer.parseInt(System.getProperty("it.oc.port", "18086")));
+                Browser browser = Browser.start()) {
+            teams.addConsent(jakarta.json.Json.createObjectBuilder().add("tenantId", tenant).add("operatorId", "op-1")
+                    .add("status", "active").add("consentedOn", "2026-03-01T10:00:00Z")
+                    .add("lastModifiedOn", "2026-03-02T11:00:00Z")
+                    .add("consentedCountries", jakarta.json.Json.createArrayBuilder().add("GB"))
+                    .add("contacts", jakarta.json.Json.createArrayBuilder()).build());
+            teams.refuse(number, "NumberNotInOperatorRange", "outside the ranges given to this operator");
+            assertEquals(201, ProvisioningApi.put("/accounts/" + account, ("{\"serviceDetails\":{\"teamsTenantId\":\""
+                    + tenant + "\",\"teamsOperatorConnect\":{\"syncEnabled\":true,\"enabled\":true}}}"))
+                    .statusCode());
+            Eventually.until("the account is synced", java.time.Duration.ofSeconds(20), () -> ProvisioningApi
+                    .body(ProvisioningApi.get("/accounts/" + account)).getString("serviceProvisioningStatus")
+                    .equals("synced"));
+            assertEquals(201, ProvisioningApi.put("/accounts/" + account + "/numbers/" + number,
+                    "{\"serviceDetails\":{\"teamsOperatorConnect\":{\"enabled\":true,\"assignmentStatus\":"
+                            + "\"assigned\",\"configuration\":{\"usage\":\"CallingUserAssignment\"}}}}")
+                    .statusCode());
+            String[] admin = firstAdmin();
+            browser.signIn(admin[0], admin[1]);
+            browser.open("/portal/numbers.xhtml");
+            browser.type("numberList:prefix", number);
+            browser.click("numberList:applyFilter");
+            for (int i = 0; i < 20 && !browser.text().contains("NumberNotInOperatorRange"); i++) {
+                Thread.sleep(500);
+                browser.click("numberList:applyFilter");
+            }
+            browser.sees("NumberNotInOperatorRange: outside the ranges given to this operator");
+            browser.screenshot("11-number-sync-failed");
+            browser.driver.findElement(By.cssSelector("button[aria-label='Retry the sync of " + number + "']")).click();
+            browser.sees("Number " + number + " is queued for sync again.");
+        }
+        var trail = ProvisioningApi.body(ProvisioningApi.get("/audit?resourceType=number&resourceKey="
+                + number.replace("+", "%2B"))).getJsonArray("value");
+        assertTrue(trail.stream().map(jakarta.json.JsonValue::asJsonObject).anyMatch(e -> "portal".equals(
+                e.getString("source")) && "update".equals(e.getString("action"))), "the retry is audited: " + trail);
+    }
 }

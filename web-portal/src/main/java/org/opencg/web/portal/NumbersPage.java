@@ -130,6 +130,26 @@ public class NumbersPage implements Serializable {
         }
     }
 
+    /** The backend's errors of a number whose sync failed ("code: message"). */
+    public String errors(NumberView number) {
+        return String.join("; ", number.provisioningErrors().stream().map(e -> e.code() + ": " + e.message())
+                .toList());
+    }
+
+    /** Syncs a number again: saved as it is, it is pending and queued for the backend once more. */
+    public void retry(NumberView number) {
+        if (!session.allowed("WriteUser")) {
+            return;
+        }
+        try {
+            numbers.createOrReplace(number.details().accountName(), number.telephoneNumber(), number.details(),
+                    org.opencg.core.accounts.AccountRules.etag(number.version()), null);
+            Messages.info("Number " + number.telephoneNumber() + " is queued for sync again.");
+        } catch (ProvisioningException e) {
+            Messages.error(e.getMessage());
+        }
+    }
+
     public void delete(NumberView number) {
         if (!session.allowed("DeleteUser")) {
             return;

@@ -233,6 +233,16 @@ class MediaIT {
         }
     }
 
+    /**
+     * Each test brings its own Teams side (a phone or SIPp) to 127.0.0.1:15071 and takes it away: the gateway must
+     * have seen it go (its OPTIONS unanswered) before the next test's wait for a Teams proxy that is up means that
+     * test's own, not this one's last answer over a TLS connection that is gone.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void teamsProxyGone() throws Exception {
+        assertEquals(0.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"sip\"", 0, 30));
+    }
+
     private static int firstAbove(double[] strength, double level, int from) {
         for (int i = from; i < strength.length; i++) {
             if (strength[i] > level) {

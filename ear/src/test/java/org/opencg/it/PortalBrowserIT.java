@@ -189,6 +189,15 @@ class PortalBrowserIT {
                         .contains("platinum")), "the change is audited as the portal user's: " + trail);
     }
 
+    /** Teams (the Operator Connect emulator) has a consent of this tenant for the sync to pull. */
+    private static void consent(TeamsBackend teams, String tenant) throws Exception {
+        teams.addConsent(jakarta.json.Json.createObjectBuilder().add("tenantId", tenant).add("operatorId", "op-1")
+                .add("status", "active").add("consentedOn", "2026-03-01T10:00:00Z")
+                .add("lastModifiedOn", "2026-03-02T11:00:00Z")
+                .add("consentedCountries", jakarta.json.Json.createArrayBuilder().add("GB"))
+                .add("contacts", jakarta.json.Json.createArrayBuilder()).build());
+    }
+
     private static void upload(Browser browser, String account, java.nio.file.Path file, boolean allOrNothing) {
         // PrimeFaces' menu keeps its value in a hidden select, which the form submits.
         browser.driver.executeScript("document.getElementById('uploadForm:account_input').value = arguments[0];",
@@ -208,11 +217,7 @@ class PortalBrowserIT {
         String tenant = java.util.UUID.randomUUID().toString();
         try (TeamsBackend teams = TeamsBackend.start(Integer.parseInt(System.getProperty("it.oc.port", "18086")));
                 Browser browser = Browser.start()) {
-            teams.addConsent(jakarta.json.Json.createObjectBuilder().add("tenantId", tenant).add("operatorId", "op-1")
-                    .add("status", "active").add("consentedOn", "2026-03-01T10:00:00Z")
-                    .add("lastModifiedOn", "2026-03-02T11:00:00Z")
-                    .add("consentedCountries", jakarta.json.Json.createArrayBuilder().add("GB"))
-                    .add("contacts", jakarta.json.Json.createArrayBuilder()).build());
+            consent(teams, tenant);
             Eventually.until("the consent is pulled", java.time.Duration.ofSeconds(20),
                     () -> ProvisioningApi.get("/teamsRequestsForInformation/" + tenant).statusCode() == 200);
             String[] admin = firstAdmin();
@@ -252,11 +257,7 @@ class PortalBrowserIT {
         String number = "+44207946" + (System.nanoTime() % 9000 + 1000);
         try (TeamsBackend teams = TeamsBackend.start(Integer.parseInt(System.getProperty("it.oc.port", "18086")));
                 Browser browser = Browser.start()) {
-            teams.addConsent(jakarta.json.Json.createObjectBuilder().add("tenantId", tenant).add("operatorId", "op-1")
-                    .add("status", "active").add("consentedOn", "2026-03-01T10:00:00Z")
-                    .add("lastModifiedOn", "2026-03-02T11:00:00Z")
-                    .add("consentedCountries", jakarta.json.Json.createArrayBuilder().add("GB"))
-                    .add("contacts", jakarta.json.Json.createArrayBuilder()).build());
+            consent(teams, tenant);
             teams.refuse(number, "NumberNotInOperatorRange", "outside the ranges given to this operator");
             assertEquals(201, ProvisioningApi.put("/accounts/" + account, ("{\"serviceDetails\":{\"teamsTenantId\":\""
                     + tenant + "\",\"teamsOperatorConnect\":{\"syncEnabled\":true,\"enabled\":true}}}"))

@@ -118,10 +118,8 @@ final class CallPlanner {
         Destination from = zoom ? Destination.ZOOM : drLabel != null ? Destination.DIRECT_ROUTING
                 : callingRoute != null && callingRoute.number().services().contains(Service.PHONE_MOBILE)
                         ? Destination.PHONE_MOBILE : Destination.OPERATOR_CONNECT;
-        Trunk trunk = settings.trunkFor(from == Destination.PHONE_MOBILE
-                ? CallRouting.TrunkKind.MOBILE : CallRouting.TrunkKind.FIXED);
-        CallRouting.Decision decision = CallRouting.toOperator(from, calling, drLabel, routes,
-                new CallRouting.OperatorHeaders(settings.customHeader(), trunk.tenantInTgrp()));
+        Trunk trunk = trunkFrom(from);
+        CallRouting.Decision decision = toOperator(from, calling, drLabel, routes, trunk);
         if (decision instanceof CallRouting.Refuse refuse) {
             return new Refused(refuse.status(), refuse.reason());
         }
@@ -151,6 +149,18 @@ final class CallPlanner {
         redirection(invite, trunk, ownHost, headers);
         return new Accepted(call, peer -> operatorLeg(peer, calledThere, tenantGroup, callingThere, ownHost,
                 headers, uri -> SipValues.displayed(invite, uri), sdp.sdp()));
+    }
+
+    /** The operator trunk calls from this Microsoft service leave on: Teams Phone Mobile's on a mobile trunk. */
+    private Trunk trunkFrom(Destination from) {
+        return settings.trunkFor(from == Destination.PHONE_MOBILE
+                ? CallRouting.TrunkKind.MOBILE : CallRouting.TrunkKind.FIXED);
+    }
+
+    private CallRouting.Decision toOperator(Destination from, String calling, String drLabel, RoutingSnapshot routes,
+            Trunk trunk) {
+        return CallRouting.toOperator(from, calling, drLabel, routes,
+                new CallRouting.OperatorHeaders(settings.customHeader(), trunk.tenantInTgrp()));
     }
 
     /**
@@ -211,10 +221,8 @@ final class CallPlanner {
         Destination from = java.util.Arrays.stream(Destination.values())
                 .filter(d -> d.service().property().equals(call.service)).findFirst()
                 .orElse(Destination.OPERATOR_CONNECT);
-        Trunk trunk = settings.trunkFor(from == Destination.PHONE_MOBILE
-                ? CallRouting.TrunkKind.MOBILE : CallRouting.TrunkKind.FIXED);
-        CallRouting.Decision decision = CallRouting.toOperator(from, referrer, null, routes,
-                new CallRouting.OperatorHeaders(settings.customHeader(), trunk.tenantInTgrp()));
+        Trunk trunk = trunkFrom(from);
+        CallRouting.Decision decision = toOperator(from, referrer, null, routes, trunk);
         if (decision instanceof CallRouting.Refuse refuse) {
             return new Refused(refuse.status(), refuse.reason());
         }

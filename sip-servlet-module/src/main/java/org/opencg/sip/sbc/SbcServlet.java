@@ -71,6 +71,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
     private CallMedia media;
     private DtmfRelay dtmf;
     private Transfers transfers;
+    private EarlyMedia earlyMedia;
     private final PeerMonitor monitor = new PeerMonitor();
     private final AtomicInteger activeCalls = new AtomicInteger();
     private volatile RoutingSnapshot routes;
@@ -90,6 +91,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
         keepAlive = new KeepAlive(factory, settings, monitor);
         legs = new LegRequests(factory);
         planner = new CallPlanner(settings, monitor, media.anchored());
+        earlyMedia = new EarlyMedia(media);
         transfers = new Transfers(factory, media, planner, timers, Duration.ofSeconds(config.getOptionalValue(
                 TRANSFER_RING_SECONDS, Integer.class).orElse(60)), this::write, this::endAlone);
         SipApplicationSession keeper = factory.createApplicationSession();
@@ -176,8 +178,6 @@ public class SbcServlet extends SipServlet implements TimerListener {
     }
 
     private static final String PLAN = "org.opencg.sbc.plan";
-    /** How long injected ringback lasts at most (Teams gives up ringing well before). */
-    private static final Duration RINGBACK_LIMIT = Duration.ofMinutes(3);
 
     /** Offers the call to its next usable peer; when none is left, the caller gets the last answer (or 503). */
     private void tryNextPeer(Call call) throws ServletException, IOException {
@@ -248,13 +248,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
                 if (response.getHeader("RSeq") != null) {
                     response.createPrack().send();
                 }
-                if (status == 180 && !SipValues.carriesSdp(response) && injectRingback(call)) {
-                    return;
-                }
-                if (!call.callerProvisional.earlyMedia() && SipValues.carriesSdp(response)) {
-                    // The caller's network takes no early media: a 180 without SDP lets it play its own ringback
-                    // (RFC 3960 §3); the media comes with the 2xx.
-                    call.callerInvite.createResponse(180, "Ringing").send();
+                if (earlyMedia.answered(call, response)) {
                     return;
                 }
                 try {
@@ -341,9 +335,8 @@ public class SbcServlet extends SipServlet implements TimerListener {
                 // rtpengine knows the callee by its first tag: a later fork's or peer's answer is a re-answer of it.
                 call.calleeTag = tag;
             }
-            if (!fromCaller && call.ringbackInjected) {
-                call.ringbackInjected = false;
-                media.stopRingback(call, call.callerTag());
+            if (!fromCaller) {
+                earlyMedia.calleeMediaCame(call);
             }
             if (early) {
                 call.earlyTag = tag;
@@ -359,52 +352,12 @@ public class SbcServlet extends SipServlet implements TimerListener {
                 && "INVITE".equals(to.getMethod())) {
             to.setHeader("X-MS-SBC", settings.xMsSbc());
         }
-        if (!fromCaller) {
-            call.towardCaller.forEach(to::setHeader);
-        }
         if (fromCaller) {
             to.send();
         } else {
-            toCaller(call, to);
+            call.towardCaller.forEach(to::setHeader);
+            EarlyMedia.toCaller(call, to);
         }
-    }
-
-    /** Sends an answer to the caller: early media reliably when its trunk wants it so (RFC 3262). */
-    private static void toCaller(Call call, SipServletResponse answer) throws IOException {
-        if (call.callerProvisional.reliable() && answer.getStatus() > 100 && answer.getStatus() < 200
-                && answer.getContentLength() > 0 && "INVITE".equals(answer.getMethod())) {
-            try {
-                answer.sendReliably(); // its PRACK is answered in doRequest
-                return;
-            } catch (javax.servlet.sip.Rel100Exception e) {
-                LOG.fine(() -> "18x sent unreliably: " + e.getMessage()); // the caller's INVITE has no 100rel
-            }
-        }
-        answer.send();
-    }
-
-    /**
-     * A 180 without media, for a caller whose trunk cannot play its own ringback (ringback=inject): the caller gets
-     * a 183 with media from rtpengine, which plays the ringback tone until the callee's own media comes.
-     *
-     * @return whether ringback was injected (else the 180 is passed on as it is)
-     */
-    private boolean injectRingback(Call call) throws IOException {
-        if (!call.callerProvisional.injectRingback() || !call.callerProvisional.earlyMedia() || !call.anchored
-                || call.lateOffer || call.calleeTag != null) {
-            return false;
-        }
-        SipServletResponse early = call.callerInvite.createResponse(183, "Session Progress");
-        try {
-            early.setContent(media.ringbackToCaller(call, RINGBACK_LIMIT), "application/sdp");
-        } catch (RtpengineException e) {
-            LOG.warning(() -> "no ringback for " + call.callerInvite.getCallId() + ": " + e.getMessage());
-            return false;
-        }
-        call.ringbackInjected = true;
-        call.towardCaller.forEach(early::setHeader);
-        toCaller(call, early);
-        return true;
     }
 
     // --- within the dialog ---------------------------------------------------------------------------------------

@@ -53,6 +53,17 @@ class PortalBrowserIT {
                 assertTrue(browser.text().contains(part), part + " missing: " + browser.text());
             }
             browser.screenshot("02-status");
+            browser.open("/portal/dashboard.xhtml");
+            browser.sees("Active calls");
+            browser.sees("Sync backlog");
+            browser.until(d -> d.findElements(By.cssSelector("#dashboard canvas")).size() == 2);
+            for (String peer : new String[] {"sip", "sip2", "sip3", "op1", "mob1"}) {
+                assertTrue(browser.driver.findElements(By.xpath("//span[@class='peer-name' and text()='" + peer
+                        + "']")).size() == 1, "peer " + peer + " listed: " + browser.text());
+            }
+            Thread.sleep(6000); // one poll: the figures and charts are redrawn from the meters
+            assertEquals(2, browser.driver.findElements(By.cssSelector("#dashboard canvas")).size(), browser.text());
+            browser.screenshot("02b-dashboard");
             browser.open("/portal/accounts.xhtml");
             browser.type("accountForm:name", name);
             browser.type("accountForm:teamsTenantId", "not-a-guid");

@@ -114,6 +114,31 @@ final class Browser implements AutoCloseable {
         return Files.readString(file);
     }
 
+    /** Types on the keyboard, into whatever has the focus (as a person would: no element is picked first). */
+    void keys(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** The element that has the keyboard's focus. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /**
+     * The ids of the visible fields a screen reader would announce without a name: no {@code <label for>}, no
+     * enclosing label, no {@code aria-label} or {@code aria-labelledby} (PrimeFaces' hidden inputs behind its own
+     * widgets are not fields a person reaches).
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> unlabelledFields() {
+        return (java.util.List<String>) driver.executeScript("""
+                return Array.from(document.querySelectorAll('input, select, textarea'))
+                  .filter(f => f.type !== 'hidden' && f.offsetParent !== null)
+                  .filter(f => !(f.labels && f.labels.length) && !f.getAttribute('aria-label')
+                               && !f.getAttribute('aria-labelledby'))
+                  .map(f => f.id || f.name);""");
+    }
+
     String text() {
         return driver.findElement(By.tagName("body")).getText();
     }

@@ -13,6 +13,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /**
  * The Number Management Portal (issue 7) in a real browser (headless Chromium): sign-in with the first
@@ -54,6 +55,10 @@ class PortalBrowserIT {
             }
             browser.screenshot("02-status");
             browser.open("/portal/dashboard.xhtml");
+            // The server samples the meters from its start (every second in tests): the chart opens with the time
+            // before the page was opened, not a single point of its own.
+            Object history = browser.driver.executeScript("return PF('callsChart').chart.data.labels.length;");
+            assertTrue(((Number) history).intValue() >= 3, "points drawn on opening: " + history);
             browser.sees("Active calls");
             browser.sees("Sync backlog");
             browser.until(d -> d.findElements(By.cssSelector("#dashboard canvas")).size() == 2);
@@ -117,6 +122,9 @@ class PortalBrowserIT {
 
             browser.signIn(reader, "read-only-password-1");
             browser.open("/portal/accounts.xhtml");
+            browser.type("accountList:namePart", account.toUpperCase());
+            browser.click("accountList:applyFilter");
+            browser.sees("1 accounts");
             browser.sees(account);
             browser.screenshot("06-accounts-read-only");
             assertTrue(browser.driver.findElements(By.id("accountList:newAccount")).isEmpty(), "no New account");
@@ -198,6 +206,102 @@ class PortalBrowserIT {
         assertTrue(trail.stream().map(jakarta.json.JsonValue::asJsonObject).anyMatch(e -> "portal".equals(
                 e.getString("source")) && admin[0].equals(e.getString("actor")) && e.getString("after", "")
                         .contains("platinum")), "the change is audited as the portal user's: " + trail);
+    }
+
+    /**
+     * A number set through the API with Teams configuration the form does not show: edited in the portal (a
+     * capability added, a location set), it keeps all of it; released, it keeps its place in the account and its
+     * configuration but has no service left, and offers no second release.
+     */
+    @Test
+    void aNumberEditedInThePortalKeepsWhatTheApiSetAndIsReleased() throws Exception {
+        String account = "release-" + System.nanoTime() % 1_000_000;
+        String number = "+44207946" + (System.nanoTime() % 9000 + 1000);
+        assertEquals(201, ProvisioningApi.put("/accounts/" + account,
+                "{\"serviceDetails\":{\"teamsOperatorConnect\":{\"syncEnabled\":false,\"enabled\":true},"
+                        + "\"teamsDirectRouting\":{\"syncEnabled\":false,\"enabled\":true}}}").statusCode());
+        assertEquals(201, ProvisioningApi.put("/accounts/" + account + "/numbers/" + number,
+                "{\"serviceDetails\":{\"teamsDirectRouting\":{\"enabled\":true},\"teamsOperatorConnect\":{"
+                        + "\"enabled\":true,\"assignmentStatus\":\"assigned\",\"configuration\":{\"usage\":"
+                        + "\"CallingUserAssignment\",\"choosableCapabilities\":[\"InboundCalling\"],"
+                        + "\"additionalUsages\":[\"ConferenceAssignment\"],\"displayedCountryCode\":\"GB\"}}}}")
+                .statusCode());
+        String[] admin = firstAdmin();
+        try (Browser browser = Browser.start()) {
+            browser.signIn(admin[0], admin[1]);
+            browser.open("/portal/numbers.xhtml");
+            browser.type("numberList:prefix", number);
+            browser.click("numberList:applyFilter");
+            browser.sees("1 numbers");
+            browser.driver.findElement(By.cssSelector("button[aria-label='Edit " + number + "']")).click();
+            browser.until(d -> number.equals(d.findElement(By.id("numberForm:number")).getAttribute("value")));
+            assertTrue(browser.driver.findElement(By.xpath("//label[text()='InboundCalling']/preceding-sibling::div[1]"
+                    + "//input")).isSelected(), "the form shows the capability the API set");
+            browser.driver.findElement(By.xpath("//label[text()='OutboundCalling']")).click();
+            browser.type("numberForm:locationId", "loc-42");
+            browser.click("numberForm:save");
+            browser.sees("Number " + number + " saved.");
+            browser.screenshot("12-number-edited");
+            var oc = ProvisioningApi.body(ProvisioningApi.get("/accounts/" + account + "/numbers/" + number))
+                    .getJsonObject("serviceDetails").getJsonObject("teamsOperatorConnect");
+            var config = oc.getJsonObject("configuration");
+            assertEquals("[\"InboundCalling\",\"OutboundCalling\"]", config.getJsonArray("choosableCapabilities")
+                    .toString(), oc.toString());
+            assertEquals("loc-42", config.getString("locationId"), oc.toString());
+            assertEquals("[\"ConferenceAssignment\"]", config.getJsonArray("additionalUsages").toString(),
+                    "kept: " + oc);
+            assertEquals("GB", config.getString("displayedCountryCode"), "kept: " + oc);
+            assertEquals("assigned", oc.getString("assignmentStatus"), "kept: " + oc);
+
+            browser.driver.findElement(By.cssSelector("button[aria-label='Release " + number + "']")).click();
+            browser.visible(By.cssSelector(".ui-confirmdialog-yes")).click();
+            browser.sees("Number " + number + " released: no service is on.");
+            browser.screenshot("13-number-released");
+            browser.until(d -> d.findElements(By.cssSelector("button[aria-label='Release " + number + "']"))
+                    .isEmpty());
+        }
+        var released = ProvisioningApi.body(ProvisioningApi.get("/accounts/" + account + "/numbers/" + number));
+        var services = released.getJsonObject("serviceDetails");
+        assertEquals(false, services.getJsonObject("teamsOperatorConnect").getBoolean("enabled"), released.toString());
+        assertEquals("loc-42", services.getJsonObject("teamsOperatorConnect").getJsonObject("configuration")
+                .getString("locationId"), "its configuration stays: " + released);
+        assertTrue(!services.containsKey("teamsDirectRouting")
+                || !services.getJsonObject("teamsDirectRouting").getBoolean("enabled"), released.toString());
+        assertEquals(account, released.getString("accountName", account), "still in its account");
+    }
+
+    /**
+     * The portal without a mouse: the sign-in field has the focus, Tab and Enter sign in, the first Tab on a page
+     * reaches "Skip to content", the menu is reached and followed with Tab and Enter; every field of the numbers
+     * and accounts pages has a label.
+     */
+    @Test
+    void thePortalIsUsedWithTheKeyboardAloneAndEveryFieldHasALabel() throws Exception {
+        String[] admin = firstAdmin();
+        try (Browser browser = Browser.start()) {
+            browser.open("/portal/login.xhtml");
+            browser.visible(By.id("signIn:username"));
+            assertEquals("signIn:username", browser.focused().getAttribute("id"), "the user name has the focus");
+            browser.keys(admin[0], Keys.TAB);
+            assertEquals("signIn:password", browser.focused().getAttribute("id"), "Tab goes to the password");
+            browser.keys(admin[1], Keys.ENTER);
+            browser.visible(By.id("signedInAs"));
+
+            browser.keys(Keys.TAB);
+            assertEquals("Skip to content", browser.focused().getText(), "the first Tab reaches the skip link");
+            for (int i = 0; i < 12 && !"Numbers".equals(browser.focused().getText()); i++) {
+                browser.keys(Keys.TAB);
+            }
+            assertEquals("Numbers", browser.focused().getText(), "Tab reaches the menu's Numbers");
+            browser.keys(Keys.ENTER);
+            browser.visible(By.id("numberList:prefix"));
+            assertTrue(browser.driver.getCurrentUrl().endsWith("/portal/numbers.xhtml"), browser.driver.getCurrentUrl());
+            browser.screenshot("14-numbers-by-keyboard");
+            assertEquals("[]", browser.unlabelledFields().toString(), "fields of the numbers page without a label");
+            browser.open("/portal/accounts.xhtml");
+            browser.visible(By.id("accountForm:name"));
+            assertEquals("[]", browser.unlabelledFields().toString(), "fields of the accounts page without a label");
+        }
     }
 
     /** Teams (the Operator Connect emulator) has a consent of this tenant for the sync to pull. */

@@ -12,6 +12,9 @@ import jakarta.inject.Named;
 import org.opencg.core.accounts.AccountService;
 import org.opencg.core.accounts.AccountView;
 import org.opencg.core.accounts.ProvisioningException;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
 
 /**
  * The accounts page: the list, with each account's numbers per service, sync and DNS status, and the form that
@@ -34,13 +37,31 @@ public class AccountsPage implements Serializable {
     PortalSession session;
 
     private AccountForm form = new AccountForm();
-    private transient List<AccountView> list;
+    private String namePart;
 
-    public List<AccountView> getAccounts() {
-        if (list == null) {
-            list = accounts.list(0, 1000);
+    /** Paged and counted in the database, as the numbers are: an operator may have tens of thousands of accounts. */
+    private final LazyDataModel<AccountView> table = new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) Math.min(Integer.MAX_VALUE, accounts.count(namePart));
         }
-        return list;
+
+        @Override
+        public List<AccountView> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                Map<String, FilterMeta> filterBy) {
+            return accounts.list(namePart, first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(AccountView account) {
+            return account.name();
+        }
+    };
+
+    public LazyDataModel<AccountView> getAccounts() {
+        return table;
     }
 
     public AccountForm getForm() {
@@ -71,7 +92,6 @@ public class AccountsPage implements Serializable {
                     form.isNew() ? "*" : null);
             Messages.info("Account " + saved.account().name() + (saved.created() ? " created." : " saved."));
             form = AccountForm.of(saved.account());
-            list = null;
         } catch (ProvisioningException e) {
             Messages.refused(field(e.target()), e.getMessage());
         }
@@ -84,10 +104,17 @@ public class AccountsPage implements Serializable {
         try {
             accounts.delete(name, null, false);
             Messages.info("Account " + name + " deleted.");
-            list = null;
         } catch (ProvisioningException e) {
             Messages.error(e.getMessage());
         }
+    }
+
+    public String getNamePart() {
+        return namePart;
+    }
+
+    public void setNamePart(String namePart) {
+        this.namePart = namePart == null || namePart.isBlank() ? null : namePart.strip();
     }
 
     private static String field(String target) {

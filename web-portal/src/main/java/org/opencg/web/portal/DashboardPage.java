@@ -1,16 +1,12 @@
 package org.opencg.web.portal;
 
-import java.io.Serializable;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
@@ -24,50 +20,36 @@ import org.opencg.core.numbers.NumberFilter;
 import org.opencg.core.numbers.NumberService;
 
 /**
- * The dashboard: the gateway's meters as the page polls them (every 5 s): active calls and INVITEs per minute over
- * the last five minutes the page has been open, SIP responses sent by class, each peer's OPTIONS state by region,
- * and the sync backlog (numbers waiting to be synced). Charts are Chart.js configurations for {@code p:chart}.
+ * The dashboard, polled every 5 s: active calls and INVITEs per minute over the last hour ({@link CallActivity}
+ * samples them on the server), SIP responses sent by class, each peer's OPTIONS state by region, and the sync backlog
+ * (numbers waiting to be synced). Charts are Chart.js configurations for {@code p:chart}.
  */
 @Named
-@ViewScoped
-public class DashboardPage implements Serializable {
+@RequestScoped
+public class DashboardPage {
 
-    private static final long serialVersionUID = 1L;
-    private static final int SAMPLES = 60;
     private static final List<String> CLASSES = List.of("1xx", "2xx", "3xx", "4xx", "5xx", "6xx");
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     /** Counts start at zero, and redraws are not animated (the page polls every 5 s). */
     private static final jakarta.json.JsonObject OPTIONS = Json.createObjectBuilder().add("animation", false)
             .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true)
                     .add("suggestedMax", 1))).build();
 
     @Inject
-    transient MeterRegistry registry;
+    MeterRegistry registry;
+
+    @EJB
+    CallActivity activity;
 
     @EJB(lookup = NumberService.JNDI)
-    transient NumberService numbers;
-
-    /** One poll: when, calls up, INVITEs received so far. */
-    private record Sample(String at, double activeCalls, double invites, long nanos) implements Serializable {
-    }
+    NumberService numbers;
 
     /** A peer as the SBC's keep-alive sees it. */
-    public record Peer(String name, String group, String region, boolean up) implements Serializable {
-    }
-
-    private final Deque<Sample> samples = new ArrayDeque<>();
-
-    /** Takes a sample (the page's poll calls this). */
-    public void sample() {
-        samples.addLast(new Sample(LocalTime.now(ZoneOffset.UTC).format(CLOCK), gauge("opencg_sbc_active_calls"),
-                counter("opencg_sip_requests_received", "method", "INVITE"), System.nanoTime()));
-        while (samples.size() > SAMPLES) {
-            samples.removeFirst();
-        }
+    public record Peer(String name, String group, String region, boolean up) {
     }
 
     public double getActiveCalls() {
-        return gauge("opencg_sbc_active_calls");
+        return activity.activeCalls();
     }
 
     public long getSyncBacklog() {
@@ -84,22 +66,15 @@ public class DashboardPage implements Serializable {
         return peers;
     }
 
-    /** Active calls and INVITEs per minute, one point per sample. */
+    /** Active calls and INVITEs per minute over the last hour, one point per server-side sample (UTC times). */
     public String getCallsChart() {
-        if (samples.isEmpty()) {
-            sample();
-        }
         JsonArrayBuilder labels = Json.createArrayBuilder();
         JsonArrayBuilder active = Json.createArrayBuilder();
         JsonArrayBuilder perMinute = Json.createArrayBuilder();
-        Sample previous = null;
-        for (Sample s : samples) {
-            labels.add(s.at());
-            active.add(s.activeCalls());
-            double rate = previous == null ? 0
-                    : (s.invites() - previous.invites()) * 60e9 / Math.max(1, s.nanos() - previous.nanos());
-            perMinute.add(Math.max(0, Math.round(rate)));
-            previous = s;
+        for (ActivitySeries.Point p : activity.points()) {
+            labels.add(CLOCK.format(p.at()));
+            active.add(p.activeCalls());
+            perMinute.add(p.invitesPerMinute());
         }
         return Json.createObjectBuilder().add("type", "line").add("data", Json.createObjectBuilder()
                 .add("labels", labels).add("datasets", Json.createArrayBuilder()
@@ -116,11 +91,6 @@ public class DashboardPage implements Serializable {
                 .add("labels", Json.createArrayBuilder(CLASSES)).add("datasets", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("label", "responses sent").add("data", counts))))
                 .add("options", OPTIONS).build().toString();
-    }
-
-    private double gauge(String name) {
-        Gauge gauge = registry.find(name).gauge();
-        return gauge == null ? 0 : gauge.value();
     }
 
     private double counter(String name, String tag, String value) {

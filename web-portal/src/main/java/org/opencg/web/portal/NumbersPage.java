@@ -14,6 +14,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.opencg.core.accounts.AccountRules;
 import org.opencg.core.accounts.AccountService;
 import org.opencg.core.accounts.ProvisioningException;
 import org.opencg.core.numbers.NumberCsv;
@@ -39,6 +40,7 @@ public class NumbersPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int EXPORT_PAGE = 1000;
+    private static final int ACCOUNT_SUGGESTIONS = 20;
 
     @EJB(lookup = NumberService.JNDI)
     transient NumberService numbers;
@@ -90,8 +92,9 @@ public class NumbersPage implements Serializable {
         return table;
     }
 
-    public List<String> getAccountNames() {
-        return accounts.list(0, 1000).stream().map(a -> a.name()).toList();
+    /** Account names containing what was typed, for the account fields (a menu of every account would not scale). */
+    public List<String> completeAccount(String typed) {
+        return accounts.list(typed, 0, ACCOUNT_SUGGESTIONS).stream().map(a -> a.name()).toList();
     }
 
     public List<String> getServiceNames() {
@@ -143,8 +146,25 @@ public class NumbersPage implements Serializable {
         }
         try {
             numbers.createOrReplace(number.details().accountName(), number.telephoneNumber(), number.details(),
-                    org.opencg.core.accounts.AccountRules.etag(number.version()), null);
+                    AccountRules.etag(number.version()), null);
             Messages.info("Number " + number.telephoneNumber() + " is queued for sync again.");
+        } catch (ProvisioningException e) {
+            Messages.error(e.getMessage());
+        }
+    }
+
+    /**
+     * Releases a number from its enterprise ({@link org.opencg.core.numbers.NumberDetails#released}): saved with every
+     * service off, it routes no call and the sync releases it from the Teams tenant; it stays in its account.
+     */
+    public void release(NumberView number) {
+        if (!session.allowed("WriteUser")) {
+            return;
+        }
+        try {
+            numbers.createOrReplace(number.details().accountName(), number.telephoneNumber(),
+                    number.details().released(), AccountRules.etag(number.version()), null);
+            Messages.info("Number " + number.telephoneNumber() + " released: no service is on.");
         } catch (ProvisioningException e) {
             Messages.error(e.getMessage());
         }

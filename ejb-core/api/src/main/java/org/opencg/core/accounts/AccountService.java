@@ -12,9 +12,21 @@ public interface AccountService {
     String JNDI = "java:global/opencg/ejb-core/AccountServiceBean!org.opencg.core.accounts.AccountService";
 
     /** Accounts ordered by name, from {@code skip}, at most {@code limit}. */
-    List<AccountView> list(int skip, int limit);
+    default List<AccountView> list(int skip, int limit) {
+        return list(null, skip, limit);
+    }
 
-    long count();
+    default long count() {
+        return count(null);
+    }
+
+    /**
+     * Accounts whose name contains {@code namePart} (any case; null or blank: every account), ordered by name, from
+     * {@code skip}, at most {@code limit}: paged in the database, for lists of any length.
+     */
+    List<AccountView> list(String namePart, int skip, int limit);
+
+    long count(String namePart);
 
     AccountView get(String name);
 

@@ -28,6 +28,20 @@ public record NumberDetails(String accountName, TeamsNumber operatorConnect, Boo
         return Boolean.TRUE.equals(callProtection);
     }
 
+    /**
+     * The number handed back by its enterprise (NMP "Release numbers", acg-behaviour.md §2): every service off, so no
+     * call is routed to it and the sync releases it from the Teams tenant, while it stays in the account's inventory
+     * with its Teams configuration and custom header, ready to be given out again or deleted.
+     */
+    public NumberDetails released() {
+        return new NumberDetails(accountName, off(operatorConnect), null, off(phoneMobile), null, null,
+                customSipHeader);
+    }
+
+    private static TeamsNumber off(TeamsNumber teams) {
+        return teams == null ? null : new TeamsNumber(false, teams.assignmentStatus(), teams.configuration());
+    }
+
     /** The services this number has on, in the API's names. */
     public java.util.Set<Service> services() {
         java.util.EnumSet<Service> on = java.util.EnumSet.noneOf(Service.class);

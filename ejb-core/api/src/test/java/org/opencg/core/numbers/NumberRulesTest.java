@@ -70,4 +70,21 @@ class NumberRulesTest {
             assertEquals("filter", target(() -> NumberFilter.parse(bad)), bad);
         }
     }
+
+    @Test
+    void aReleasedNumberHasNoServiceLeftButKeepsItsTeamsConfigurationAndHeader() {
+        TeamsNumberConfig config = new TeamsNumberConfig("CallingUserAssignment", List.of("InboundCalling"), null,
+                null, null, "civic-1", null, true, null);
+        NumberDetails number = new NumberDetails("a", new TeamsNumber(true, "assigned", config), true, null, true,
+                true, "gold");
+        NumberDetails released = number.released();
+        assertEquals(Set.of(), released.services());
+        assertEquals(config, released.operatorConnect().configuration(), "the Teams configuration stays");
+        assertEquals("assigned", released.operatorConnect().assignmentStatus());
+        assertEquals("gold", released.customSipHeader());
+        assertEquals("a", released.accountName());
+        assertDoesNotThrow(() -> NumberRules.check(released, ZOOM_ONLY, ""), "a released number is valid anywhere");
+        assertEquals(false, SyncRules.needsSync(released, new AccountDetails(null, "t",
+                new AccountDetails.ServiceFlags(true, true), null, null, null, null)), "Teams lets go of it");
+    }
 }

@@ -16,6 +16,10 @@ import jakarta.persistence.Table;
 @NamedQuery(name = "Account.byName", query = "select a from Account a where a.name = :name")
 @NamedQuery(name = "Account.ordered", query = "select a from Account a order by a.name")
 @NamedQuery(name = "Account.count", query = "select count(a) from Account a")
+@NamedQuery(name = "Account.matching",
+        query = "select a from Account a where lower(a.name) like :part escape '\\' order by a.name")
+@NamedQuery(name = "Account.countMatching",
+        query = "select count(a) from Account a where lower(a.name) like :part escape '\\'")
 public class Account extends SyncedResource {
 
     @Id

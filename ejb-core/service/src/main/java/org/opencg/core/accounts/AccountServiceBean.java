@@ -47,16 +47,28 @@ public class AccountServiceBean implements AccountService {
     SubdomainDns dns;
 
     @Override
-    public List<AccountView> list(int skip, int limit) {
-        List<Account> accounts = em.createNamedQuery("Account.ordered", Account.class).setFirstResult(skip)
-                .setMaxResults(limit).getResultList();
+    public List<AccountView> list(String namePart, int skip, int limit) {
+        List<Account> accounts = em.createNamedQuery("Account.matching", Account.class)
+                .setParameter("part", likePattern(namePart)).setFirstResult(skip).setMaxResults(limit)
+                .getResultList();
         Map<Long, Map<Service, Long>> counts = numberCounts(accounts.stream().map(Account::id).toList());
         return accounts.stream().map(a -> withDns(a.view(counts.getOrDefault(a.id(), Map.of())))).toList();
     }
 
     @Override
-    public long count() {
-        return em.createNamedQuery("Account.count", Long.class).getSingleResult();
+    public long count(String namePart) {
+        return em.createNamedQuery("Account.countMatching", Long.class).setParameter("part", likePattern(namePart))
+                .getSingleResult();
+    }
+
+    /** A LIKE pattern for names containing the part, its own '%' and '_' taken literally. */
+    private static String likePattern(String namePart) {
+        if (namePart == null || namePart.isBlank()) {
+            return "%";
+        }
+        String escaped = namePart.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
     }
 
     @Override

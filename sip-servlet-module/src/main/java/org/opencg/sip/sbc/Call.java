@@ -41,6 +41,10 @@ final class Call {
     final java.util.Map<String, String> sdpTo = new java.util.HashMap<>();
     /** The transfer under way, or null. */
     CallTransfer transfer;
+    /** The Call-ID the {@link CallDirectory} lists the call by, or null while it is not listed. */
+    String listedAs;
+    /** An INVITE with Replaces taking a leg's place, waiting for the staying party's answer, or null. */
+    Replacement replacement;
     /** Legs of parties that transferred the call away: their BYE ends nothing. */
     final java.util.Set<String> retiredLegs = new java.util.HashSet<>();
 
@@ -109,17 +113,18 @@ final class Call {
     }
 
     /**
-     * A transfer's target has answered: it takes the place of the party on the {@code callerSide} (the one that
-     * referred), and the call's record starts again as a call from the party that stays to the target.
+     * A transfer's target has answered (or a party has replaced one): it takes the place of the party on the
+     * {@code callerSide} (the one that referred, or was replaced), and the call's record starts again as a call from
+     * the party that stays to the target; the record up to now ends with {@code reason}.
      *
      * @return the record of the call up to now
      */
     CallRecord transferred(boolean callerSide, SipSession target, String targetTag, boolean targetOnMicrosoft,
-            String targetNumber, Peer targetPeer, MediaQuality media) {
+            String targetNumber, Peer targetPeer, String reason) {
         Instant now = Instant.now();
         CallRecord before = new CallRecord(callerInvite.getCallId(), direction, service, tenant, account, calling,
-                called, peer == null ? null : peer.name(), setup, answered, now, 200,
-                "Transferred to " + targetNumber, callerSide ? "caller" : "callee", media);
+                called, peer == null ? null : peer.name(), setup, answered, now, 200, reason,
+                callerSide ? "caller" : "callee", null);
         retiredLegs.add((callerSide ? callerLeg : callee).getId());
         String staying = callerSide ? called : calling;
         if (callerSide) {

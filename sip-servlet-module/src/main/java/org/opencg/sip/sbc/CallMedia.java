@@ -99,6 +99,37 @@ final class CallMedia {
         return out;
     }
 
+    /**
+     * An offer from a party that takes another's place (an INVITE with Replaces, its From-tag {@code newTag}) for the
+     * party that stays: the SDP for a re-offer to it, in its own session's origin (RFC 3264 §8).
+     *
+     * @throws RtpengineException when the anchor is away or refuses the SDP
+     */
+    String replacementOffer(Call call, boolean stayingIsCaller, String newTag, String sdp) {
+        String staying = stayingIsCaller ? call.callerTag() : call.calleeTag;
+        boolean stayingOnMicrosoft = stayingIsCaller ? call.callerOnMicrosoft : call.calleeOnMicrosoft;
+        call.sdpFrom.put(newTag, sdp);
+        String out = anchor.offer(call.callerInvite.getCallId(), newTag, sdp, side(call, stayingOnMicrosoft));
+        out = SdpOrigin.continueFrom(call.sdpTo.get(staying),
+                SdpNormaliser.normalise(out, policy(call, stayingOnMicrosoft)).sdp());
+        sentTo(call, staying, out);
+        return out;
+    }
+
+    /**
+     * The staying party's answer to that re-offer: the SDP of the answer to the party that takes the other's place.
+     *
+     * @throws RtpengineException when the anchor is away or refuses the SDP
+     */
+    String replacementAnswer(Call call, boolean stayingIsCaller, String newTag, boolean newOnMicrosoft, String sdp) {
+        String staying = stayingIsCaller ? call.callerTag() : call.calleeTag;
+        call.sdpFrom.put(staying, sdp);
+        String out = anchor.answer(call.callerInvite.getCallId(), newTag, staying, sdp, side(call, newOnMicrosoft));
+        out = SdpNormaliser.normalise(out, policy(call, newOnMicrosoft)).sdp();
+        sentTo(call, newTag, out);
+        return out;
+    }
+
     /** Plays the ringback tone to a party (a transferee while the target rings), for at most {@code seconds}. */
     void playRingback(Call call, String tag, java.time.Duration limit) {
         anchor.play(call.callerInvite.getCallId(), tag, ringbackWav,
@@ -163,6 +194,11 @@ final class CallMedia {
      */
     static String microsoftTag(Call call) {
         return call.calleeOnMicrosoft ? call.calleeTag : call.callerOnMicrosoft ? call.callerTag() : null;
+    }
+
+    /** The leg toward Teams or Zoom, or null when no party is there (a call transferred from Teams to a number). */
+    static javax.servlet.sip.SipSession microsoftLeg(Call call) {
+        return call.calleeOnMicrosoft ? call.callee : call.callerOnMicrosoft ? call.caller() : null;
     }
 
     /** The leg toward the operator's network (of a call with a Microsoft party). */

@@ -19,6 +19,8 @@ final class CallTransfer {
     final TransferTarget target;
     final CallPlanner.Target plan;
     final String offer;
+    /** The Replaces the target's INVITE carries (an attended transfer to the operator's network), or null. */
+    final String replaces;
     private final Deque<Peer> untried;
     Peer peer;
     SipServletRequest invite;
@@ -29,8 +31,9 @@ final class CallTransfer {
     boolean referrerGone;
 
     CallTransfer(SipSession referrer, boolean referrerIsCaller, TransferTarget target, CallPlanner.Target plan,
-            String offer) {
+            String offer, String replaces) {
         this.referrer = referrer;
+        this.replaces = replaces;
         this.referrerIsCaller = referrerIsCaller;
         this.target = target;
         this.plan = plan;

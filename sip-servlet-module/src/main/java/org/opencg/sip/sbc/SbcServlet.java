@@ -18,6 +18,7 @@ import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
+import javax.servlet.sip.SipSessionsUtil;
 import javax.servlet.sip.TimerListener;
 import javax.servlet.sip.TimerService;
 
@@ -71,6 +72,8 @@ public class SbcServlet extends SipServlet implements TimerListener {
     private CallMedia media;
     private DtmfRelay dtmf;
     private Transfers transfers;
+    private Replacements replacements;
+    private final CallDirectory directory = new CallDirectory();
     private EarlyMedia earlyMedia;
     private final PeerMonitor monitor = new PeerMonitor();
     private final AtomicInteger activeCalls = new AtomicInteger();
@@ -93,7 +96,9 @@ public class SbcServlet extends SipServlet implements TimerListener {
         planner = new CallPlanner(settings, monitor, media.anchored());
         earlyMedia = new EarlyMedia(media);
         transfers = new Transfers(factory, media, planner, timers, Duration.ofSeconds(config.getOptionalValue(
-                TRANSFER_RING_SECONDS, Integer.class).orElse(60)), this::write, this::endAlone);
+                TRANSFER_RING_SECONDS, Integer.class).orElse(60)), this::write, this::endAlone, directory);
+        replacements = new Replacements((SipSessionsUtil) getServletContext().getAttribute(SIP_SESSIONS_UTIL), media,
+                directory, this::write, settings.xMsSbc());
         SipApplicationSession keeper = factory.createApplicationSession();
         keeper.setExpires(0);
         timers.createTimer(keeper, 1000, settings.optionsInterval().toMillis(), true, false, KEEP_ALIVE);
@@ -137,6 +142,11 @@ public class SbcServlet extends SipServlet implements TimerListener {
     protected void doInvite(SipServletRequest request) throws ServletException, IOException {
         if (!request.isInitial()) {
             relay(request);
+            return;
+        }
+        if (request.getHeader("Replaces") != null) {
+            // Takes a leg's place in a call here, or is refused: never a new call, so Replaces never goes on.
+            replacements.invite(request);
             return;
         }
         String side = SessionSides.sideOf(request.getSession());
@@ -230,6 +240,10 @@ public class SbcServlet extends SipServlet implements TimerListener {
             transfers.targetAnswered(call, response);
             return;
         }
+        if (call != null && call.replacement != null && call.replacement.answers(response)) {
+            replacements.stayingAnswered(call, response);
+            return;
+        }
         if (!request.isInitial() || !"INVITE".equals(response.getMethod())) {
             relayAnswer(response);
             return;
@@ -279,6 +293,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
             activeCalls.incrementAndGet();
             try {
                 forward(response, call.callerInvite.createResponse(status, response.getReasonPhrase()));
+                directory.list(call);
             } catch (RtpengineException e) {
                 LOG.warning(() -> "call " + call.callerInvite.getCallId() + " ended: " + e.getMessage());
                 activeCalls.decrementAndGet();
@@ -444,6 +459,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
         SipServletResponse ok = options.createResponse(200);
         ok.setHeader("Allow", ALLOW);
         ok.setHeader("Accept", "application/sdp");
+        ok.setHeader("Supported", "replaces");
         if (KeepAlive.TEAMS_SIDE.equals(SessionSides.sideOf(options.getSession()))) {
             ok.setHeader("X-MS-SBC", settings.xMsSbc());
         }
@@ -567,6 +583,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
     /** Ends the call once: its media released (and how it went noted) and its record written. */
     private void end(Call call, int status, String reason, String endedBy) {
         if (!call.ended()) {
+            directory.forget(call);
             transfers.abandon(call);
             dtmf.ended(call);
             write(call.end(status, reason, endedBy, media.end(call)));

@@ -17,6 +17,7 @@ import javax.servlet.sip.TimerService;
 
 import org.opencg.core.calls.CallRecord;
 import org.opencg.core.routing.RoutingSnapshot;
+import org.opencg.sip.container.core.DialogId;
 import org.opencg.sip.container.core.SessionSides;
 import org.opencg.sip.media.RtpengineException;
 
@@ -24,7 +25,9 @@ import org.opencg.sip.media.RtpengineException;
  * Executes a REFER from the Microsoft party of a call (acg-behaviour.md §3.8, RFC 3515, RFC 5589 §6): 202, then
  * NOTIFYs with the target's progress as message/sipfrag; ringback to the party that stays while the target rings;
  * a new INVITE to the target (a PSTN number over an operator trunk, or a Teams user back through Teams, never with
- * Replaces); when it answers, the staying party is re-offered media from the target, and the target takes the
+ * Replaces); for an attended transfer (Refer-To with Replaces naming the Teams side of a consultation call through the
+ * gateway, RFC 3891) the INVITE to a PSTN target replaces that call's operator-side dialog instead, so the target's
+ * phone swaps one call for the other; when it answers, the staying party is re-offered media from the target, and the target takes the
  * referring party's place in the call. A target that fails leaves the call as it was, and says why in the NOTIFY.
  */
 final class Transfers {
@@ -40,14 +43,17 @@ final class Transfers {
     private final Duration ringLimit;
     private final Consumer<CallRecord> records;
     private final Consumer<Call> orphaned;
+    private final CallDirectory directory;
 
     /**
      * @param records  takes the record of a call up to its transfer
      * @param orphaned ends a call whose transfer failed after the referring party had hung up (only the staying
      *                 party is left)
+     * @param directory the answered calls by their Teams-side dialog, for Refer-To with Replaces
      */
     Transfers(SipFactory factory, CallMedia media, CallPlanner planner, TimerService timers, Duration ringLimit,
-            Consumer<CallRecord> records, Consumer<Call> orphaned) {
+            Consumer<CallRecord> records, Consumer<Call> orphaned, CallDirectory directory) {
+        this.directory = directory;
         this.factory = factory;
         this.media = media;
         this.planner = planner;
@@ -83,9 +89,10 @@ final class Transfers {
             refer.createResponse(400, "Bad Request (Refer-To names no E.164 number and no Teams user)").send();
             return true;
         }
-        if (target.get().replaces() != null) {
-            // Joining this call's party to another call's (attended transfer) is not built yet.
-            refer.createResponse(501, "Not Implemented (Refer-To with Replaces)").send();
+        Optional<ReplacesValue> replaces = ReplacesValue.parse(target.get().replaces());
+        if (target.get().replaces() != null && replaces.isEmpty()) {
+            refer.createResponse(400, "Bad Request (the Replaces of Refer-To needs a Call-ID, to-tag and from-tag)")
+                    .send();
             return true;
         }
         CallPlanner.TargetPlan plan = planner.transferTarget(call, target.get(), referrerIsCaller, routes);
@@ -94,6 +101,8 @@ final class Transfers {
             return true;
         }
         CallPlanner.Target to = (CallPlanner.Target) plan;
+        String replacing = to.onMicrosoft() ? null : replaces.flatMap(directory::operatorDialogOf)
+                .map(DialogId::replacesForRemote).orElse(null);
         boolean stayingIsCaller = !referrerIsCaller;
         String staying = tagOf(call, stayingIsCaller);
         String offer;
@@ -104,7 +113,7 @@ final class Transfers {
             refer.createResponse(503, "Service Unavailable (media anchor unavailable)").send();
             return true;
         }
-        call.transfer = new CallTransfer(refer.getSession(), referrerIsCaller, target.get(), to, offer);
+        call.transfer = new CallTransfer(refer.getSession(), referrerIsCaller, target.get(), to, offer, replacing);
         refer.createResponse(202, "Accepted").send();
         notify(call.transfer, 100, "Trying");
         try {
@@ -130,6 +139,9 @@ final class Transfers {
                     invite.setHeader("P-Asserted-Identity", leg.assertedIdentity());
                 }
                 leg.headers().forEach(invite::setHeader);
+                if (transfer.replaces != null) {
+                    invite.setHeader("Replaces", transfer.replaces);
+                }
                 invite.setContent(transfer.offer, "application/sdp");
                 SessionSides.useSide(invite.getSession(), leg.side());
                 SessionSides.contactHost(invite.getSession(), leg.contactHost());
@@ -195,7 +207,8 @@ final class Transfers {
         helper.linkSipSessions(stayingLeg, answer.getSession());
         records.accept(call.transferred(transfer.referrerIsCaller, answer.getSession(),
                 answer.getTo().getParameter("tag"), transfer.plan.onMicrosoft(), transfer.targetName(), transfer.peer,
-                null));
+                "Transferred to " + transfer.targetName()));
+        directory.list(call);
         call.transfer = null;
         notify(transfer, 200, "OK");
         LOG.fine(() -> "call " + call.callerInvite.getCallId() + " transferred to " + transfer.targetName());

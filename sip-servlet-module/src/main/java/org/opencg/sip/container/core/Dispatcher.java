@@ -6,6 +6,9 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import gov.nist.javax.sip.SipStackExt;
+import gov.nist.javax.sip.header.extensions.ReplacesHeader;
+
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
@@ -141,13 +144,38 @@ public final class Dispatcher implements SipListener {
         if (transaction == null) {
             return;
         }
-        AppSessionImpl applicationSession = context.sessions().create(application, null);
+        SipSessionImpl replaced = replacedBy(request, provider, application);
+        AppSessionImpl applicationSession = replaced != null ? replaced.application()
+                : context.sessions().create(application, null);
         SipSessionImpl session = applicationSession.newSipSession(application.mainServlet(), side);
+        if (replaced != null) {
+            session.replaces(replaced);
+        }
         RequestImpl servletRequest = new RequestImpl(context, request, session, endpoints(request, transportOf(request)),
                 transaction, true, true);
         session.bind(transaction, servletRequest);
         session.received(servletRequest);
         applicationSession.queue().execute(() -> serve(session, servletRequest));
+    }
+
+    /**
+     * The session whose dialog an INVITE's Replaces header names (RFC 3891), when it is one of this application's:
+     * the new session joins that session's application session, so that the application handles both on one
+     * queue, and finds it through {@code SipSessionsUtil.getCorrespondingSipSession}. Null for any other request.
+     */
+    private static SipSessionImpl replacedBy(Request request, SipProvider provider, Application application) {
+        if (!Request.INVITE.equals(request.getMethod())
+                || !(request.getHeader(ReplacesHeader.NAME) instanceof ReplacesHeader replaces)
+                || !(provider.getSipStack() instanceof SipStackExt stack)) {
+            return null;
+        }
+        Dialog dialog = stack.getReplacesDialog(replaces);
+        if (dialog != null && dialog.getApplicationData() instanceof SipSessionImpl session && session.isValid()
+                && session.application().isValid()
+                && session.application().getApplicationName().equals(application.name())) {
+            return session;
+        }
+        return null;
     }
 
     private void inDialog(RequestEvent event, SipProvider provider) {

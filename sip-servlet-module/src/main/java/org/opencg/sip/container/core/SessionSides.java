@@ -46,4 +46,9 @@ public final class SessionSides {
     public static void contactHost(SipSession session, String host) {
         ((SipSessionImpl) session).contactHost(host);
     }
+
+    /** The host set for the session's Contact, or null for the listening point's address. */
+    public static String contactHostOf(SipSession session) {
+        return ((SipSessionImpl) session).contactHost();
+    }
 }

@@ -72,6 +72,8 @@ final class SipSessionImpl implements SipSession {
     volatile SipSessionImpl linked;
     /** Set when the application proxies the initial request: the session then forwards instead of answering. */
     private volatile ProxyImpl proxy;
+    /** The session whose dialog this session's initial INVITE replaces (RFC 3891), or null. */
+    private volatile SipSessionImpl replaced;
 
     SipSessionImpl(ContainerContext context, AppSessionImpl application, String handler, Side side) {
         this.context = context;
@@ -100,6 +102,10 @@ final class SipSessionImpl implements SipSession {
         contactHost = host;
     }
 
+    String contactHost() {
+        return contactHost;
+    }
+
     ProxyImpl proxy() {
         return proxy;
     }
@@ -110,6 +116,20 @@ final class SipSessionImpl implements SipSession {
             proxy = new ProxyImpl(context, original);
         }
         return proxy;
+    }
+
+    /** The JAIN-SIP dialog of this session, or null before it has one. */
+    Dialog dialog() {
+        return dialog;
+    }
+
+    /** This session's initial INVITE replaces the dialog of {@code session} (RFC 3891). */
+    void replaces(SipSessionImpl session) {
+        replaced = session;
+    }
+
+    SipSessionImpl replaced() {
+        return replaced;
     }
 
     RequestImpl initialRequest() {

@@ -4,7 +4,7 @@ import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipSession;
 import javax.servlet.sip.SipSessionsUtil;
 
-/** Finds application sessions by id or key (JSR 289 §15.11.2). */
+/** Finds application sessions by id or key (JSR 289 §15.11.2), and the session a Replaces header names. */
 final class SipSessionsUtilImpl implements SipSessionsUtil {
 
     private final ContainerContext context;
@@ -30,8 +30,21 @@ final class SipSessionsUtilImpl implements SipSessionsUtil {
         return context.sessions().create(context.application(applicationName), key);
     }
 
+    /**
+     * For "Replaces": the session whose dialog the initial INVITE of {@code session} names in its Replaces header
+     * (RFC 3891), which the dispatcher put in the same application session; null when it named none we know, or that
+     * session has ended. "Join" (RFC 3911) is not implemented.
+     */
     @Override
     public SipSession getCorrespondingSipSession(SipSession session, String headerName) {
-        throw Unsupported.method("SipSessionsUtil", "getCorrespondingSipSession");
+        if ("Join".equalsIgnoreCase(headerName)) {
+            throw Unsupported.method("SipSessionsUtil", "getCorrespondingSipSession(session, \"Join\")");
+        }
+        if (!"Replaces".equalsIgnoreCase(headerName)) {
+            throw new IllegalArgumentException("getCorrespondingSipSession takes \"Join\" or \"Replaces\", not "
+                    + headerName);
+        }
+        SipSessionImpl replaced = ((SipSessionImpl) session).replaced();
+        return replaced != null && replaced.isValid() ? replaced : null;
     }
 }

@@ -61,8 +61,10 @@ final class Browser implements AutoCloseable {
     /** Waits until the page's text contains {@code text}; if it never does, keeps a screenshot and says what it had. */
     void sees(String text) throws IOException {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("body")).getText()
-                    .contains(text));
+            // A form posted without AJAX loads a new page meanwhile: the body read a moment ago may be gone.
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("failed-waiting");
             throw new AssertionError("no '" + text + "' on " + driver.getCurrentUrl() + ":\n" + text(), e);

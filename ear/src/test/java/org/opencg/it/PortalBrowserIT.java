@@ -219,9 +219,9 @@ class PortalBrowserIT {
         String number = "+44207946" + (System.nanoTime() % 9000 + 1000);
         assertEquals(201, ProvisioningApi.put("/accounts/" + account,
                 "{\"serviceDetails\":{\"teamsOperatorConnect\":{\"syncEnabled\":false,\"enabled\":true},"
-                        + "\"teamsDirectRouting\":{\"syncEnabled\":false,\"enabled\":true}}}").statusCode());
+                        + "\"zoomPhoneCloudPeering\":{\"syncEnabled\":false,\"enabled\":true}}}").statusCode());
         assertEquals(201, ProvisioningApi.put("/accounts/" + account + "/numbers/" + number,
-                "{\"serviceDetails\":{\"teamsDirectRouting\":{\"enabled\":true},\"teamsOperatorConnect\":{"
+                "{\"serviceDetails\":{\"zoomPhoneCloudPeering\":{\"enabled\":true},\"teamsOperatorConnect\":{"
                         + "\"enabled\":true,\"assignmentStatus\":\"assigned\",\"configuration\":{\"usage\":"
                         + "\"CallingUserAssignment\",\"choosableCapabilities\":[\"InboundCalling\"],"
                         + "\"additionalUsages\":[\"ConferenceAssignment\"],\"displayedCountryCode\":\"GB\"}}}}")
@@ -265,8 +265,8 @@ class PortalBrowserIT {
         assertEquals(false, services.getJsonObject("teamsOperatorConnect").getBoolean("enabled"), released.toString());
         assertEquals("loc-42", services.getJsonObject("teamsOperatorConnect").getJsonObject("configuration")
                 .getString("locationId"), "its configuration stays: " + released);
-        assertTrue(!services.containsKey("teamsDirectRouting")
-                || !services.getJsonObject("teamsDirectRouting").getBoolean("enabled"), released.toString());
+        assertTrue(!services.containsKey("zoomPhoneCloudPeering")
+                || !services.getJsonObject("zoomPhoneCloudPeering").getBoolean("enabled"), "Zoom off: " + released);
         assertEquals(account, released.getString("accountName", account), "still in its account");
     }
 

@@ -62,9 +62,20 @@ public final class Sipp {
      * in, e.g. a Teams proxy or an operator SBC that answers OPTIONS and calls until {@link #stop()}.
      */
     public static Sipp peer(String scenario, java.util.Map<String, String> fill, List<String> args) throws IOException {
+        java.util.Map<String, String> placeholders = new java.util.HashMap<>();
+        fill.forEach((name, value) -> placeholders.put("@" + name + "@", value));
+        return changed(scenario, placeholders, args);
+    }
+
+    /**
+     * Starts SIPp (no overall timeout) from a scenario with some of its text replaced, e.g. an emulator's hold time
+     * made longer for one test, without a copy of the file.
+     */
+    public static Sipp changed(String scenario, java.util.Map<String, String> replacements, List<String> args)
+            throws IOException {
         String text = Files.readString(Path.of(scenarioFile(scenario)));
-        for (var entry : fill.entrySet()) {
-            text = text.replace("@" + entry.getKey() + "@", entry.getValue());
+        for (var entry : replacements.entrySet()) {
+            text = text.replace(entry.getKey(), entry.getValue());
         }
         Path filled = Files.createTempFile(scenario, ".xml");
         Files.writeString(filled, text);

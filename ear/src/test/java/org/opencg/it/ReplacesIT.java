@@ -166,9 +166,10 @@ class ReplacesIT {
             Eventually.until("the consultation is answered", Duration.ofSeconds(10),
                     () -> consultation.message("SIP/2.0 200") != null);
             String answer = consultation.message("SIP/2.0 200");
-            // Named as Teams names it: the dialog of the party it refers to (the gateway's tag is the to-tag).
-            String teamsDialog = header(answer, "Call-ID") + "%3Bto-tag%3D" + tag(answer, "To") + "%3Bfrom-tag%3D"
-                    + tag(answer, "From");
+            // Named as Teams names it: the dialog of the party it refers to (the gateway's tag is the to-tag),
+            // escaped as a URI header value must be (RFC 3261 §25.1: the Call-ID's '@' too).
+            String teamsDialog = java.net.URLEncoder.encode(header(answer, "Call-ID") + ";to-tag=" + tag(answer, "To")
+                    + ";from-tag=" + tag(answer, "From"), java.nio.charset.StandardCharsets.UTF_8);
             Sipp teams = teamsProxy("teams-transferor", Map.of("REFER_TO",
                     "<sip:+442079469991@sip.pstnhub.microsoft.com;user=phone?Replaces=" + teamsDialog + ">"));
             try (Socat tls = Socat.server(15071, 16071, certificate)) {

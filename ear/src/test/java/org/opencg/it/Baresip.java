@@ -124,6 +124,54 @@ final class Baresip implements AutoCloseable {
      * call's audio: when the tone was there.
      */
     double[] heardOverTime(int hz, int windowMs) throws IOException, UnsupportedAudioFileException {
+        Heard heard = heard();
+        int window = heard.frames(windowMs);
+        double[] strength = new double[window == 0 ? 0 : heard.frames() / window];
+        for (int w = 0; w < strength.length; w++) {
+            strength[w] = goertzel(heard.bytes(), heard.channels(), w * window, window, hz / heard.rate());
+        }
+        return strength;
+    }
+
+    /**
+     * How loud what this phone heard was, in consecutive windows of {@code windowMs}: the RMS of its 16-bit samples
+     * (0 digital silence, 32767 full scale). It keeps only audio decoded from packets it got, so the number of
+     * windows says how long media came.
+     */
+    double[] levelOverTime(int windowMs) throws IOException, UnsupportedAudioFileException {
+        Heard heard = heard();
+        int window = heard.frames(windowMs);
+        double[] level = new double[window == 0 ? 0 : heard.frames() / window];
+        for (int w = 0; w < level.length; w++) {
+            double energy = 0;
+            for (int i = w * window; i < (w + 1) * window; i++) {
+                double x = heard.sample(i);
+                energy += x * x;
+            }
+            level[w] = Math.sqrt(energy / window);
+        }
+        return level;
+    }
+
+    /** The decoded audio the phone kept: 16-bit little-endian frames of {@code channels} samples. */
+    private record Heard(float rate, int channels, byte[] bytes) {
+
+        int frames() {
+            return bytes.length / (2 * channels);
+        }
+
+        int frames(int windowMs) {
+            return (int) Math.min(frames(), (long) windowMs * (long) rate / 1000);
+        }
+
+        /** The first channel's sample of a frame. */
+        double sample(int frame) {
+            int offset = frame * 2 * channels;
+            return (short) ((bytes[offset] & 0xff) | (bytes[offset + 1] << 8));
+        }
+    }
+
+    private Heard heard() throws IOException, UnsupportedAudioFileException {
         Path wav;
         try (Stream<Path> files = Files.list(dir.resolve("heard"))) {
             wav = files.filter(p -> p.toString().endsWith("-dec.wav")).findFirst().orElse(null);
@@ -132,16 +180,7 @@ final class Baresip implements AutoCloseable {
             throw new AssertionError("nothing heard: " + dir + "\n" + log());
         }
         try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
-            float rate = in.getFormat().getSampleRate();
-            int channels = in.getFormat().getChannels();
-            byte[] bytes = in.readAllBytes();
-            int frames = bytes.length / (2 * channels);
-            int window = (int) Math.min(frames, (long) windowMs * (long) rate / 1000);
-            double[] strength = new double[window == 0 ? 0 : frames / window];
-            for (int w = 0; w < strength.length; w++) {
-                strength[w] = goertzel(bytes, channels, w * window, window, hz / rate);
-            }
-            return strength;
+            return new Heard(in.getFormat().getSampleRate(), in.getFormat().getChannels(), in.readAllBytes());
         }
     }
 
@@ -162,6 +201,11 @@ final class Baresip implements AutoCloseable {
         double power = s1 * s1 + s2 * s2 - coefficient * s1 * s2;
         // A pure tone of N samples puts N/2 times its energy into its bin.
         return energy == 0 ? 0 : power / (energy * frames / 2.0);
+    }
+
+    /** Dies without hanging up, as a phone whose network is gone: its media stops, and no BYE is sent. */
+    void vanish() throws InterruptedException {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
     }
 
     @Override

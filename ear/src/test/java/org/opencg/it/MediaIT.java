@@ -115,6 +115,32 @@ class MediaIT {
     }
 
     /**
+     * DTMF during early media (an IVR before the answer, acg-behaviour.md checklist 25): the Teams phone answers with
+     * early media only (183, never 200); the operator caller on an INFO trunk (the "quiet" trunk, at 127.0.0.5) keys
+     * 5 as an INFO in the early dialog, which the gateway answers and Teams gets as RFC 4733 events, not as INFO.
+     */
+    @Test
+    void dtmfAsInfoDuringEarlyMediaReachesTeamsAsRfc4733Events() throws Exception {
+        String accounts = "<sip:+442079461043@127.0.0.1>;regint=0;answermode=early;mediaenc=srtp-mand;"
+                + "audio_codecs=PCMA\n<sip:+442079461000@127.0.0.1>;regint=0";
+        try (Baresip teams = Baresip.start("teams-early-dtmf", "127.0.0.1:15070", accounts, TEAMS_TONE, 12, null,
+                certificate, 0)) {
+            assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"sip\"", 1, 30));
+            Sipp caller = Sipp.with("operator-caller-early-dtmf", java.util.List.of("-i", "127.0.0.5", "-p", "15197",
+                    "-m", "1", "-s", "02079461043", "-key", "calling", "01632960043",
+                    "127.0.0.1:" + TestServer.SIP_PORT));
+            assertEquals(0, caller.await(), caller.report());
+            String log = teams.log() + "\n" + caller.report();
+            assertTrue(teams.log().contains("received event: '5'"), "Teams got the key in early media: " + log);
+            assertTrue(caller.messages("SIP/2.0 200").stream().anyMatch(m -> m.contains("CSeq: 2 INFO")),
+                    "the gateway answered the INFO in the early dialog: " + log);
+            assertTrue(caller.messages("SIP/2.0 200").stream().noneMatch(m -> m.contains("CSeq: 1 INVITE")),
+                    "the call was never answered: " + log);
+            assertFalse(teams.log().contains("INFO sip:"), "no INFO reached Teams: " + log);
+        }
+    }
+
+    /**
      * A blind transfer by the Teams party (acg-behaviour.md §3.8, checklist 24): Teams' REFER names a PSTN number;
      * the gateway accepts it, plays ringback to the operator's phone while the target (SIPp behind the operator trunk,
      * echoing the media it gets) rings, connects the phone to the target when it answers, and tells Teams in
@@ -184,6 +210,63 @@ class MediaIT {
             }
         } finally {
             teams.stop();
+        }
+    }
+
+    /**
+     * A core that goes quiet (the operator's phone stops sending without hanging up, as a core that sends no comfort
+     * noise does in silence). On a trunk set to comfort-noise=inject (the "quiet" trunk of arquillian.xml, its phone
+     * at 127.0.0.5) the Teams phone goes on hearing media until the call ends: noise, not the tone, and not digital
+     * silence; on the "operator" trunk, which is not so set, its media stops with the core's.
+     */
+    @Test
+    void aQuietCoreIsFilledWithComfortNoiseTowardTeamsOnATrunkSetToInjectIt() throws Exception {
+        double[] filled = afterTheCoreGoesQuiet("127.0.0.5", "02079461041", "cn-inject");
+        double[] plain = afterTheCoreGoesQuiet("127.0.0.1", "02079461042", "cn-none");
+        String both = "with comfort noise " + java.util.Arrays.toString(filled) + "\nwithout "
+                + java.util.Arrays.toString(plain);
+        assertTrue(filled.length >= 8, "two seconds at least of media after the core went quiet: " + both);
+        java.util.Arrays.sort(filled);
+        double median = filled[filled.length / 2];
+        assertTrue(median > 4 && median < 1000, "faint noise (RMS of 16-bit samples), neither silence nor loud: "
+                + both);
+        assertTrue(plain.length <= 2 || java.util.Arrays.stream(plain).allMatch(x -> x < 2),
+                "without the setting, nothing but silence follows the core's last packet: " + both);
+    }
+
+    /**
+     * The operator's phone on {@code host} calls the Teams phone; 1.5 s after the call is up it vanishes (no BYE,
+     * no media) and the gateway's call limit (6 s in the tests) ends the call later. Returns the loudness, per
+     * 250 ms, of what the Teams phone heard after the tone had stopped.
+     */
+    private static double[] afterTheCoreGoesQuiet(String host, String called, String name) throws Exception {
+        String accounts = "<sip:+442079461000@127.0.0.1>;regint=0\n<sip:+44" + called.substring(1)
+                + "@127.0.0.1>;regint=0;answermode=auto;mediaenc=srtp-mand;audio_codecs=PCMU";
+        try (Baresip teams = Baresip.start(name, "127.0.0.1:15070", accounts, TEAMS_TONE, 10, null, certificate, 0)) {
+            assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"sip\"", 1, 30));
+            Baresip core = Baresip.start(name + "-core", host + ":15196", "<sip:01632960041@" + host
+                    + ">;regint=0;audio_codecs=PCMU", OPERATOR_TONE, 20, "sip:" + called + "@127.0.0.1:"
+                    + TestServer.SIP_PORT, null, 0);
+            try {
+                Eventually.until("the call is up", java.time.Duration.ofSeconds(10),
+                        () -> core.log().contains("Call established"));
+                Thread.sleep(1500);
+            } finally {
+                core.vanish();
+            }
+            teams.await();
+            double[] tone = teams.heardOverTime(OPERATOR_TONE, 250);
+            double[] level = teams.levelOverTime(250);
+            int lastTone = -1;
+            for (int i = 0; i < tone.length; i++) {
+                if (tone[i] > 0.5) {
+                    lastTone = i;
+                }
+            }
+            assertTrue(lastTone >= 2, "the Teams phone heard the core's tone first: " + java.util.Arrays.toString(tone)
+                    + "\n" + teams.log());
+            // The window in which the tone stopped is half tone, half what followed: skip it.
+            return java.util.Arrays.copyOfRange(level, Math.min(level.length, lastTone + 2), level.length);
         }
     }
 

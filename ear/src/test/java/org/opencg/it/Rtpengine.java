@@ -39,6 +39,8 @@ public final class Rtpengine implements BeforeAllCallback, ExtensionContext.Stor
         process = new ProcessBuilder(List.of("rtpengine", "--config-file=none", "--foreground", "--table=-1",
                 "--interface=127.0.0.1", "--listen-ng=" + NG, "--port-min=41000", "--port-max=41999",
                 "--dtmf-log-dest=" + DTMF_EVENTS,
+                // As ./opencg run starts it: gaps in transcoded audio filled with comfort noise (60 ms, -60 dBov).
+                "--dtx-delay=60", "--dtx-cn-params=60",
                 "--log-stderr", "--log-level=5"))
                 .redirectErrorStream(true).redirectOutput(log).start();
         long deadline = System.currentTimeMillis() + 10_000;

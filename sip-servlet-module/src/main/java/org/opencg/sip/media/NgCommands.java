@@ -109,7 +109,10 @@ public final class NgCommands {
         // another endpoint than the one with early media, a ringback stand-in replaced by the real answer. RFC 3261
         // §13.2.1 lets a caller ignore SDP after the first it got, so its ports must not move.
         List<String> flags = new ArrayList<>(List.of("port-latching"));
-        if (toward.injectDtmf()) {
+        // Both need rtpengine to decode the call's audio even where the sides share a codec, which is what its
+        // inject-DTMF mode does (measured with 10.5: its always-transcode flag leaves such a stream passed through,
+        // and a passed-through stream's gaps stay gaps).
+        if (toward.injectDtmf() || toward.fillGaps()) {
             flags.add("inject-DTMF");
         }
         command.put("flags", flags);

@@ -78,6 +78,8 @@ final class Call {
     Trunk.Provisional callerProvisional = new Trunk.Provisional(true, false, false);
     /** The operator trunk of the call takes and sends DTMF as SIP INFO (rtpengine injects it as RFC 4733). */
     boolean dtmfInfo;
+    /** The operator trunk's core sends no comfort noise: rtpengine fills the gaps in its media with some. */
+    boolean comfortNoise;
     /** Whether rtpengine holds media for this call (an offer went through it). */
     boolean anchored;
     private boolean ended;

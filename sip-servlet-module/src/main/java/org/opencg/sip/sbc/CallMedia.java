@@ -208,7 +208,7 @@ final class CallMedia {
 
     private MediaSide side(Call call, boolean toMicrosoft) {
         List<String> codecs = toMicrosoft ? policy(call, true).codecs() : call.operatorCodecs;
-        return new MediaSide(toMicrosoft, codecs, tos, call.dtmfInfo);
+        return new MediaSide(toMicrosoft, codecs, tos, call.dtmfInfo, call.comfortNoise);
     }
 
     private static SdpPolicy policy(Call call, boolean toMicrosoft) {

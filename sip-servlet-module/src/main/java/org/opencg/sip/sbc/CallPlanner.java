@@ -89,6 +89,7 @@ final class CallPlanner {
                 forward.account(), calling, called, invite, monitor.order(group));
         call.towardCaller = forward.headers();
         call.dtmfInfo = trunk.dtmfInfo();
+        call.comfortNoise = trunk.comfortNoise();
         call.operatorCodecs = trunk.codecs();
         call.callerProvisional = trunk.provisional();
         String contactHost = settings.baseDomain() == null ? null
@@ -144,6 +145,7 @@ final class CallPlanner {
         Call call = new Call(CallRecord.TO_OPERATOR, from.service().property(), forward.tenant(), forward.account(), calling,
                 called, invite, monitor.order(trunk.peers()));
         call.dtmfInfo = trunk.dtmfInfo();
+        call.comfortNoise = trunk.comfortNoise();
         call.operatorCodecs = trunk.codecs();
         String ownHost = SessionSides.addressOf(invite.getSession(), KeepAlive.OPERATOR_SIDE);
         redirection(invite, trunk, ownHost, headers);

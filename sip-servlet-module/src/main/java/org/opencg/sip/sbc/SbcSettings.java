@@ -31,25 +31,14 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
         for (String name : text(config, "opencg.sbc.trunks", "operator").split(",")) {
             String trunk = name.strip();
             String prefix = "opencg.sbc.trunk." + trunk + ".";
-            String kind = text(config, prefix + "kind", "fixed").toUpperCase(Locale.ROOT);
-            if (!kind.equals("FIXED") && !kind.equals("MOBILE")) {
-                throw bad(prefix + "kind", "'" + kind + "' is not fixed or mobile");
-            }
+            String kind = choice(config, prefix + "kind", "fixed", "mobile").toUpperCase(Locale.ROOT);
             NumberNormalisation numbers = parse(prefix + "to-e164", null, text -> NumberNormalisation.parse(
                     config.getOptionalValue(prefix + "to-e164", String.class).orElse(""),
                     config.getOptionalValue(prefix + "from-e164", String.class).orElse("")));
-            String dtmf = text(config, prefix + "dtmf", "rfc4733").toLowerCase(Locale.ROOT);
-            if (!dtmf.equals("rfc4733") && !dtmf.equals("info")) {
-                throw bad(prefix + "dtmf", "'" + dtmf + "' is not rfc4733 or info");
-            }
-            String redirection = text(config, prefix + "redirection", "history-info").toLowerCase(Locale.ROOT);
-            if (!redirection.equals("history-info") && !redirection.equals("diversion")) {
-                throw bad(prefix + "redirection", "'" + redirection + "' is not history-info or diversion");
-            }
-            String ringback = text(config, prefix + "ringback", "local").toLowerCase(Locale.ROOT);
-            if (!ringback.equals("local") && !ringback.equals("inject")) {
-                throw bad(prefix + "ringback", "'" + ringback + "' is not local or inject");
-            }
+            String dtmf = choice(config, prefix + "dtmf", "rfc4733", "info");
+            String redirection = choice(config, prefix + "redirection", "history-info", "diversion");
+            String ringback = choice(config, prefix + "ringback", "local", "inject");
+            String comfortNoise = choice(config, prefix + "comfort-noise", "none", "inject");
             List<String> codecs = parse(prefix + "codecs", text(config, prefix + "codecs", ""), OperatorCodecs::parse);
             if (!codecs.isEmpty() && dtmf.equals("rfc4733") && !codecs.contains("telephone-event")) {
                 // The trunk's keys travel as RFC 4733 events: a codec list must not mask them away.
@@ -61,7 +50,8 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
                     placement(config, prefix + "tenant-placement", placement).equals("tgrp"), dtmf.equals("info"),
                     redirection.equals("diversion") ? Redirection.Form.DIVERSION : Redirection.Form.HISTORY_INFO,
                     codecs, new Trunk.Provisional(flag(config, prefix + "early-media", true),
-                            flag(config, prefix + "100rel", false), ringback.equals("inject"))));
+                            flag(config, prefix + "100rel", false), ringback.equals("inject")),
+                    comfortNoise.equals("inject")));
         }
         return new SbcSettings(
                 number(config, "opencg.sbc.region", 1),
@@ -92,6 +82,15 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
     }
 
     /** Where the tenant goes on the operator leg: {@code header} (X-MS-TenantID) or {@code tgrp} (RFC 4904). */
+    /** A setting that takes one of two words (any case): its first word when not set. */
+    private static String choice(Config config, String key, String first, String second) {
+        String value = text(config, key, first).toLowerCase(Locale.ROOT);
+        if (!value.equals(first) && !value.equals(second)) {
+            throw bad(key, "'" + value + "' is not " + first + " or " + second);
+        }
+        return value;
+    }
+
     private static String placement(Config config, String setting, String fallback) {
         String placement = text(config, setting, fallback).toLowerCase(Locale.ROOT);
         if (!placement.equals("header") && !placement.equals("tgrp")) {

@@ -5,12 +5,15 @@ import java.util.List;
 /**
  * A trunk to the operator's network: its peers (the operator SBCs it sends to and takes calls from), whether it
  * carries fixed or mobile traffic (which decides where an unprovisioned number goes), its number rules, and whether
- * the tenant goes in an RFC 4904 trunk group ({@code tgrp}) instead of the X-MS-TenantID header, and whether its
- * DTMF is SIP INFO (the gateway turns it into RFC 4733 events for Microsoft, whose side takes only those).
+ * the tenant goes in an RFC 4904 trunk group ({@code tgrp}) instead of the X-MS-TenantID header, whether its
+ * DTMF is SIP INFO (the gateway turns it into RFC 4733 events for Microsoft, whose side takes only those), and
+ * whether the gateway fills the gaps in what its core sends with comfort noise ({@code comfortNoise}: Operator
+ * Connect and Teams Phone Mobile require comfort noise of the core, and ACG injects it for a core that sends none,
+ * acg-behaviour.md §3.7).
  */
 public record Trunk(String name, CallRouting.TrunkKind kind, List<Peer> peers, NumberNormalisation numbers,
         boolean tenantInTgrp, boolean dtmfInfo, Redirection.Form redirection, List<String> codecs,
-        Provisional provisional) {
+        Provisional provisional, boolean comfortNoise) {
 
     /**
      * How the trunk's callers take provisional answers: early media (18x with SDP) or not, reliably (RFC 3262

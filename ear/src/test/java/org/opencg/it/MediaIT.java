@@ -115,29 +115,66 @@ class MediaIT {
     }
 
     /**
-     * DTMF during early media (an IVR before the answer, acg-behaviour.md checklist 25): the Teams phone answers with
-     * early media only (183, never 200); the operator caller on an INFO trunk (the "quiet" trunk, at 127.0.0.5) keys
-     * 5 as an INFO in the early dialog, which the gateway answers and Teams gets as RFC 4733 events, not as INFO.
+     * DTMF during early media (an IVR before the answer, acg-behaviour.md checklist 25): Teams (SIPp behind TLS)
+     * answers with early media only (183 with SRTP, never 200), its media going to a socket of this test; the
+     * operator caller on an INFO trunk (the "quiet" trunk, at 127.0.0.5) sends audio and keys 5 as an INFO in the
+     * early dialog. The gateway answers the INFO, and what reaches Teams' media address is the caller's audio
+     * (payload type 8) and then RFC 4733 events (101): SRTP leaves the RTP header, and so its payload type, in clear.
+     * No INFO reaches Teams.
      */
     @Test
     void dtmfAsInfoDuringEarlyMediaReachesTeamsAsRfc4733Events() throws Exception {
-        String accounts = "<sip:+442079461043@127.0.0.1>;regint=0;answermode=early;mediaenc=srtp-mand;"
-                + "audio_codecs=PCMA\n<sip:+442079461000@127.0.0.1>;regint=0";
-        try (Baresip teams = Baresip.start("teams-early-dtmf", "127.0.0.1:15070", accounts, TEAMS_TONE, 12, null,
-                certificate, 0)) {
-            assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"sip\"", 1, 30));
-            Sipp caller = Sipp.with("operator-caller-early-dtmf", java.util.List.of("-i", "127.0.0.5", "-p", "15197",
-                    "-m", "1", "-s", "02079461043", "-key", "calling", "01632960043",
-                    "127.0.0.1:" + TestServer.SIP_PORT));
-            assertEquals(0, caller.await(), caller.report());
-            String log = teams.log() + "\n" + caller.report();
-            assertTrue(teams.log().contains("received event: '5'"), "Teams got the key in early media: " + log);
-            assertTrue(caller.messages("SIP/2.0 200").stream().anyMatch(m -> m.contains("CSeq: 2 INFO")),
-                    "the gateway answered the INFO in the early dialog: " + log);
-            assertTrue(caller.messages("SIP/2.0 200").stream().noneMatch(m -> m.contains("CSeq: 1 INVITE")),
-                    "the call was never answered: " + log);
-            assertFalse(teams.log().contains("INFO sip:"), "no INFO reached Teams: " + log);
+        try (java.net.DatagramSocket media = new java.net.DatagramSocket(0,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Sipp teams = Sipp.peer("teams-early-media", java.util.Map.of("HOST", "127.0.0.1", "PORT", "15071",
+                    "MEDIA_PORT", String.valueOf(media.getLocalPort())), java.util.List.of("-t", "t1", "-p", "16071"));
+            try (Socat tls = Socat.server(15071, 16071, certificate)) {
+                assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"sip\"", 1, 30));
+                java.util.concurrent.CompletableFuture<java.util.List<Integer>> payloadTypes =
+                        java.util.concurrent.CompletableFuture.supplyAsync(() -> payloadTypes(media, 6000));
+                Sipp caller = Sipp.with("operator-caller-early-dtmf", java.util.List.of("-i", "127.0.0.5", "-p",
+                        "15197", "-m", "1", "-s", "02079461043", "-key", "calling", "01632960043",
+                        "127.0.0.1:" + TestServer.SIP_PORT));
+                assertEquals(0, caller.await(), caller.report());
+                java.util.List<Integer> types = payloadTypes.get();
+                String log = "payload types " + types + "\n" + caller.report() + "\n" + teams.report();
+                assertTrue(caller.messages("SIP/2.0 200").stream().anyMatch(m -> m.contains("CSeq: 2 INFO")),
+                        "the gateway answered the INFO in the early dialog: " + log);
+                assertTrue(caller.messages("SIP/2.0 200").stream().noneMatch(m -> m.contains("INVITE")),
+                        "the call was never answered: " + log);
+                int firstEvent = types.indexOf(101);
+                assertTrue(types.indexOf(8) >= 0 && firstEvent > types.indexOf(8),
+                        "the caller's audio, then the key as RFC 4733 events, reached Teams in early media: " + log);
+                assertTrue(types.stream().filter(t -> t == 101).count() >= 3, "an event is several packets: " + log);
+                assertFalse(teams.messages().contains("INFO sip:"), "no INFO reached Teams: " + log);
+            } finally {
+                teams.stop();
+            }
         }
+    }
+
+    /** The RTP payload type of each packet a socket gets within {@code millis}, in order (RFC 3550 §5.1). */
+    private static java.util.List<Integer> payloadTypes(java.net.DatagramSocket socket, long millis) {
+        java.util.List<Integer> types = new java.util.ArrayList<>();
+        byte[] buffer = new byte[2048];
+        long deadline = System.currentTimeMillis() + millis;
+        try {
+            while (System.currentTimeMillis() < deadline) {
+                socket.setSoTimeout((int) Math.max(1, deadline - System.currentTimeMillis()));
+                java.net.DatagramPacket packet = new java.net.DatagramPacket(buffer, buffer.length);
+                try {
+                    socket.receive(packet);
+                } catch (java.net.SocketTimeoutException e) {
+                    break;
+                }
+                if (packet.getLength() >= 12 && (buffer[0] & 0xc0) == 0x80) {
+                    types.add(buffer[1] & 0x7f);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return types;
     }
 
     /**

@@ -64,6 +64,13 @@ class ReplacesIT {
         return Sipp.peer(scenario, all, List.of("-t", "t1", "-p", "16071", "-mp", "16700"));
     }
 
+    /** A phone of the operator's network (SIPp over UDP) calling {@code called}; {@code key} fills a scenario field. */
+    private static Sipp operatorPhone(String scenario, int port, String called, String calling, String key,
+            String value) throws Exception {
+        return Sipp.with(scenario, List.of("-p", String.valueOf(port), "-m", "1", "-s", called, "-key", "calling",
+                calling, "-key", key, value, "127.0.0.1:" + TestServer.SIP_PORT));
+    }
+
     private static String header(String message, String name) {
         Matcher m = Pattern.compile("(?mi)^" + name + ":\\s*(.+)$").matcher(message);
         assertTrue(m.find(), "no " + name + " in " + message);
@@ -87,18 +94,16 @@ class ReplacesIT {
         Sipp teams = teamsProxy("teams-proxy", Map.of());
         try (Socat tls = Socat.server(15071, 16071, certificate)) {
             assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"sip\"", 1, 30));
-            Sipp first = Sipp.with("operator-caller-long", List.of("-p", "15193", "-m", "1", "-s", "02079461031",
-                    "-key", "calling", "01632960031", "-key", "extra", "X-Test: replaced",
-                    "127.0.0.1:" + TestServer.SIP_PORT));
+            Sipp first = operatorPhone("operator-caller-long", 15193, "02079461031", "01632960031", "extra",
+                    "X-Test: replaced");
             Eventually.until("the first phone's call is answered", Duration.ofSeconds(10),
                     () -> first.message("SIP/2.0 200") != null);
             String answer = first.message("SIP/2.0 200");
             // RFC 3891 §3: the gateway matches to-tag against its own tag, from-tag against the phone's.
             String replaces = header(answer, "Call-ID") + ";to-tag=" + tag(answer, "To") + ";from-tag="
                     + tag(answer, "From");
-            Sipp second = Sipp.with("operator-replacer", List.of("-p", "15194", "-m", "1", "-s", "02079461031",
-                    "-key", "calling", "01632960032", "-key", "replaces", replaces,
-                    "127.0.0.1:" + TestServer.SIP_PORT));
+            Sipp second = operatorPhone("operator-replacer", 15194, "02079461031", "01632960032", "replaces",
+                    replaces);
             assertEquals(0, second.await(), second.report());
             String ok = second.message("SIP/2.0 200");
             assertTrue(ok.contains("CSeq: 1 INVITE") && ok.contains("m=audio ") && ok.contains("RTP/AVP"),
@@ -129,9 +134,8 @@ class ReplacesIT {
         Sipp teams = teamsProxy("teams-proxy", Map.of());
         try (Socat tls = Socat.server(15071, 16071, certificate)) {
             assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"sip\"", 1, 30));
-            Sipp stranger = Sipp.with("operator-replacer", List.of("-p", "15195", "-m", "1", "-s", "02079461034",
-                    "-key", "calling", "01632960034", "-key", "replaces", "gone@nowhere;to-tag=a1;from-tag=b2",
-                    "127.0.0.1:" + TestServer.SIP_PORT));
+            Sipp stranger = operatorPhone("operator-replacer", 15195, "02079461034", "01632960034", "replaces",
+                    "gone@nowhere;to-tag=a1;from-tag=b2");
             stranger.await();
             assertEquals(481, stranger.finalInviteStatus(), stranger.report());
             assertTrue(teams.dialogWith("+442079461034").isEmpty(), "nothing reached Teams: " + teams.report());

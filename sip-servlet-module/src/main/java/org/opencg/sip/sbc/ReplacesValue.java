@@ -44,7 +44,8 @@ record ReplacesValue(String callId, String toTag, String fromTag, boolean earlyO
 
     /**
      * Whether this names our side of the dialog: the receiver of a Replaces matches {@code to-tag} against its own
-     * tag and {@code from-tag} against its peer's (RFC 3891 §3). Tags compare without regard to case (RFC 3261 §19.3).
+     * tag and {@code from-tag} against its peer's (RFC 3891 §3). Tags compare without regard to case
+     * (RFC 3261 §19.3).
      */
     boolean names(DialogId dialog) {
         return dialog != null && callId.equals(dialog.callId()) && toTag.equalsIgnoreCase(dialog.localTag())

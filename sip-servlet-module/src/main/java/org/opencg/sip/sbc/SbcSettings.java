@@ -81,22 +81,22 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
         return trunks.stream().filter(t -> t.kind() == kind).findFirst().orElse(trunks.get(0));
     }
 
-    /** Where the tenant goes on the operator leg: {@code header} (X-MS-TenantID) or {@code tgrp} (RFC 4904). */
     /** A setting that takes one of two words (any case): its first word when not set. */
     private static String choice(Config config, String key, String first, String second) {
-        String value = text(config, key, first).toLowerCase(Locale.ROOT);
+        return choice(config, key, first, first, second);
+    }
+
+    private static String choice(Config config, String key, String fallback, String first, String second) {
+        String value = text(config, key, fallback).toLowerCase(Locale.ROOT);
         if (!value.equals(first) && !value.equals(second)) {
             throw bad(key, "'" + value + "' is not " + first + " or " + second);
         }
         return value;
     }
 
+    /** Where the tenant goes on the operator leg: {@code header} (X-MS-TenantID) or {@code tgrp} (RFC 4904). */
     private static String placement(Config config, String setting, String fallback) {
-        String placement = text(config, setting, fallback).toLowerCase(Locale.ROOT);
-        if (!placement.equals("header") && !placement.equals("tgrp")) {
-            throw bad(setting, "'" + placement + "' is not header or tgrp");
-        }
-        return placement;
+        return choice(config, setting, fallback, "header", "tgrp");
     }
 
     private static List<Peer> peers(Config config, String setting, String fallback) {

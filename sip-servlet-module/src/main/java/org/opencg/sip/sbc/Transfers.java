@@ -27,8 +27,9 @@ import org.opencg.sip.media.RtpengineException;
  * a new INVITE to the target (a PSTN number over an operator trunk, or a Teams user back through Teams, never with
  * Replaces); for an attended transfer (Refer-To with Replaces naming the Teams side of a consultation call through the
  * gateway, RFC 3891) the INVITE to a PSTN target replaces that call's operator-side dialog instead, so the target's
- * phone swaps one call for the other; when it answers, the staying party is re-offered media from the target, and the target takes the
- * referring party's place in the call. A target that fails leaves the call as it was, and says why in the NOTIFY.
+ * phone swaps one call for the other; when it answers, the staying party is re-offered media from the target, and
+ * the target takes the referring party's place in the call. A target that fails leaves the call as it was, and says
+ * why in the NOTIFY.
  */
 final class Transfers {
 
@@ -53,7 +54,6 @@ final class Transfers {
      */
     Transfers(SipFactory factory, CallMedia media, CallPlanner planner, TimerService timers, Duration ringLimit,
             Consumer<CallRecord> records, Consumer<Call> orphaned, CallDirectory directory) {
-        this.directory = directory;
         this.factory = factory;
         this.media = media;
         this.planner = planner;
@@ -61,6 +61,7 @@ final class Transfers {
         this.ringLimit = ringLimit;
         this.records = records;
         this.orphaned = orphaned;
+        this.directory = directory;
     }
 
     /**

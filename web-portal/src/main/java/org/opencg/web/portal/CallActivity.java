@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -31,6 +33,8 @@ import org.eclipse.microprofile.config.Config;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class CallActivity {
 
+    private static final Logger LOG = Logger.getLogger(CallActivity.class.getName());
+
     @Resource
     ManagedScheduledExecutorService executor;
 
@@ -48,8 +52,8 @@ public class CallActivity {
         int seconds = config.getOptionalValue("opencg.portal.activity-sample-seconds", Integer.class).orElse(10);
         int minutes = config.getOptionalValue("opencg.portal.activity-minutes", Integer.class).orElse(60);
         if (seconds < 1 || minutes < 1) {
-            throw new IllegalArgumentException("opencg.portal.activity-sample-seconds and opencg.portal.activity-minutes"
-                    + " are whole numbers of at least 1: " + seconds + ", " + minutes);
+            throw new IllegalArgumentException("opencg.portal.activity-sample-seconds and"
+                    + " opencg.portal.activity-minutes are whole numbers of at least 1: " + seconds + ", " + minutes);
         }
         series = new ActivitySeries(Math.max(2, minutes * 60 / seconds + 1));
         sampling = executor.scheduleAtFixedRate(this::sample, 0, seconds, TimeUnit.SECONDS);
@@ -71,9 +75,14 @@ public class CallActivity {
         return gauge == null ? 0 : gauge.value();
     }
 
+    /** One sample; a failure is logged, never thrown (it would cancel every later sample of the schedule). */
     private void sample() {
-        FunctionCounter invites = registry.find("opencg_sip_requests_received").tag("method", "INVITE")
-                .functionCounter();
-        series.add(new ActivitySeries.Sample(Instant.now(), activeCalls(), invites == null ? 0 : invites.count()));
+        try {
+            FunctionCounter invites = registry.find("opencg_sip_requests_received").tag("method", "INVITE")
+                    .functionCounter();
+            series.add(new ActivitySeries.Sample(Instant.now(), activeCalls(), invites == null ? 0 : invites.count()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "call activity not sampled", e);
+        }
     }
 }

@@ -187,6 +187,14 @@ class PortalBrowserIT {
             browser.type("numberList:prefix", prefix);
             browser.click("numberList:applyFilter");
             browser.sees("2 numbers");
+            // Sorted in the database: the header once ascending, twice descending.
+            for (int click = 0; click < 2; click++) {
+                browser.driver.findElement(By.xpath("//th[contains(@class,'ui-sortable-column')]"
+                        + "[.//span[text()='Number']]")).click();
+                String expected = prefix + (click == 0 ? "01" : "02");
+                browser.until(d -> expected.equals(d.findElement(By.cssSelector("#numberList\\:numbers tbody tr"
+                        + " .number")).getText()));
+            }
             browser.screenshot("08-numbers-filtered");
             browser.driver.findElement(By.cssSelector("button[aria-label='Edit " + prefix + "01']")).click();
             browser.until(d -> (prefix + "01").equals(d.findElement(By.id("numberForm:number")).getAttribute("value")));

@@ -19,6 +19,7 @@ import org.opencg.core.accounts.AccountService;
 import org.opencg.core.accounts.ProvisioningException;
 import org.opencg.core.numbers.NumberCsv;
 import org.opencg.core.numbers.NumberFilter;
+import org.opencg.core.numbers.NumberOrder;
 import org.opencg.core.numbers.NumberService;
 import org.opencg.core.numbers.NumberView;
 import org.opencg.core.numbers.Service;
@@ -26,6 +27,7 @@ import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
 import org.primefaces.model.StreamedContent;
 import org.primefaces.model.file.UploadedFile;
 
@@ -71,10 +73,14 @@ public class NumbersPage implements Serializable {
             return (int) Math.min(Integer.MAX_VALUE, numbers.count(filter()));
         }
 
+        /** Sorted in the database by the column the user chose (its {@code field} names a {@link NumberOrder}). */
         @Override
         public List<NumberView> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
-            return numbers.list(filter(), first, pageSize);
+            SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
+            NumberOrder order = sort == null ? NumberOrder.NUMBER : NumberOrder.valueOf(sort.getField());
+            return numbers.list(filter(), order, sort != null && sort.getOrder() == SortOrder.DESCENDING, first,
+                    pageSize);
         }
 
         @Override

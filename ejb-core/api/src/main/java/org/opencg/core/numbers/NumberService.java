@@ -12,7 +12,13 @@ public interface NumberService {
     String JNDI = "java:global/opencg/ejb-core/NumberServiceBean!org.opencg.core.numbers.NumberService";
 
     /** Numbers matching the filter ordered by number, from {@code skip}, at most {@code limit}. */
-    List<NumberView> list(NumberFilter filter, int skip, int limit);
+    default List<NumberView> list(NumberFilter filter, int skip, int limit) {
+        return list(filter, NumberOrder.NUMBER, false, skip, limit);
+    }
+
+    /** Numbers matching the filter in the given order (sorted in the database), from {@code skip}, at most
+     * {@code limit}. */
+    List<NumberView> list(NumberFilter filter, NumberOrder order, boolean descending, int skip, int limit);
 
     long count(NumberFilter filter);
 

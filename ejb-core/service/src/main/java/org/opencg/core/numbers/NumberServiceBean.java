@@ -47,8 +47,14 @@ public class NumberServiceBean implements NumberService {
     Event<RoutingChange> routing;
 
     @Override
-    public List<NumberView> list(NumberFilter filter, int skip, int limit) {
-        return query(filter, "select n from TelephoneNumber n join fetch n.account", " order by n.e164",
+    public List<NumberView> list(NumberFilter filter, NumberOrder order, boolean descending, int skip, int limit) {
+        String direction = descending ? " desc" : "";
+        String by = switch (order) {
+            case NUMBER -> "n.e164" + direction;
+            case ACCOUNT -> "n.account.name" + direction + ", n.e164";
+            case SYNC_STATUS -> "n.sync.status" + direction + ", n.e164";
+        };
+        return query(filter, "select n from TelephoneNumber n join fetch n.account", " order by " + by,
                 TelephoneNumber.class).setFirstResult(skip).setMaxResults(limit).getResultList().stream()
                 .map(TelephoneNumber::view).toList();
     }

@@ -128,6 +128,43 @@ class ReplacesIT {
         assertEquals("+442079461031", after.getString("calling"), after.toString());
     }
 
+    /**
+     * A phone that starts to take another's place and gives up (CANCEL) while Teams is still answering the re-offer
+     * (its answer to a re-INVITE comes two seconds late here): the phone gets 487, and the call it meant to take goes
+     * on as it was until the test's call limit (6 s) ends it: the replaced phone is not sent BYE before then, and the
+     * record says the limit ended the call, not the CANCEL.
+     */
+    @Test
+    void aPhoneThatGivesUpTakingALegsPlaceLeavesTheCallAsItWas() throws Exception {
+        Sipp teams = Sipp.changed("teams-proxy", Map.of("@HOST@", "127.0.0.1", "@PORT@", "15071", "@BUSY@", "x",
+                "@DECLINE@", "x", "@SILENT@", "x", "<label id=\"reinvite\"/>",
+                "<label id=\"reinvite\"/><pause milliseconds=\"2000\"/>"),
+                List.of("-t", "t1", "-p", "16071", "-mp", "16700"));
+        try (Socat tls = Socat.server(15071, 16071, certificate)) {
+            assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"sip\"", 1, 30));
+            Sipp first = operatorPhone("operator-caller-long", 15193, "02079461036", "01632960036", "extra",
+                    "X-Test: kept");
+            Eventually.until("the first phone's call is answered", Duration.ofSeconds(10),
+                    () -> first.message("SIP/2.0 200") != null);
+            java.time.Instant answered = java.time.Instant.now();
+            String answer = first.message("SIP/2.0 200");
+            Sipp quitter = operatorPhone("operator-replacer-cancel", 15194, "02079461036", "01632960037", "replaces",
+                    header(answer, "Call-ID") + ";to-tag=" + tag(answer, "To") + ";from-tag=" + tag(answer, "From"));
+            assertEquals(0, quitter.await(), quitter.report());
+            assertEquals(487, quitter.finalInviteStatus(), quitter.report());
+            assertEquals(0, first.await(), first.report());
+            long lasted = java.time.Duration.between(answered, java.time.Instant.now()).toMillis();
+            // To the gateway's limit and no further: the call was still the gateway's (a call it had let go would
+            // last until the phone's own 20 s).
+            assertTrue(lasted >= 5_000 && lasted < 12_000, "the first call went on to the call limit, " + lasted
+                    + " ms: " + first.report());
+        } finally {
+            teams.stop();
+        }
+        JsonObject record = ProvisioningApi.callRecord("+441632960036");
+        assertTrue(record.getString("reason").startsWith("Maximum call duration"), record.toString());
+    }
+
     /** An INVITE with Replaces that names no call of the gateway is 481 (RFC 3891 §3), and no call starts. */
     @Test
     void anInviteWithReplacesNamingNoCallIs481() throws Exception {

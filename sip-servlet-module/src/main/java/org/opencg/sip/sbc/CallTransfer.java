@@ -25,6 +25,8 @@ final class CallTransfer {
     Peer peer;
     SipServletRequest invite;
     ServletTimer ringLimit;
+    /** Ringback plays to the party that stays (not for an attended transfer, whose target answers at once). */
+    boolean ringback;
     /** The target did not answer within the ring limit (its INVITE was cancelled). */
     boolean timedOut;
     /** The referring party hung up before the target answered: a failed transfer then ends the call. */

@@ -91,6 +91,14 @@ final class Replacements {
             return;
         }
         call.replacement = null;
+        if (r.invite().isCommitted()) {
+            // The new party gave up (CANCEL, answered 487 by the container) while the staying one was re-offered:
+            // its answer is acknowledged and not given to rtpengine, which keeps the call's media as it was.
+            if (response.getStatus() < 300) {
+                response.createAck().send();
+            }
+            return;
+        }
         if (response.getStatus() >= 300) {
             // The staying party keeps the media it had, and the replaced leg its place.
             refuse(r.invite(), 488, "Not Acceptable Here (the other party refused the new media with "

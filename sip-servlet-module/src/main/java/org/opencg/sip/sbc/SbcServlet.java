@@ -385,7 +385,9 @@ public class SbcServlet extends SipServlet implements TimerListener {
     @Override
     protected void doCancel(SipServletRequest cancel) throws IOException {
         Call call = (Call) cancel.getApplicationSession().getAttribute(Call.ATTRIBUTE);
-        if (call == null) {
+        if (call == null || !call.isCaller(cancel.getSession())) {
+            // Not the caller giving up: a party whose INVITE with Replaces joined this call did (the container has
+            // answered it 487); the call itself goes on.
             return;
         }
         call.cancelled = true;

@@ -117,10 +117,16 @@ final class Transfers {
         call.transfer = new CallTransfer(refer.getSession(), referrerIsCaller, target.get(), to, offer, replacing);
         refer.createResponse(202, "Accepted").send();
         notify(call.transfer, 100, "Trying");
-        try {
-            media.playRingback(call, staying, ringLimit);
-        } catch (RtpengineException e) {
-            LOG.warning(() -> "no ringback in " + call.callerInvite.getCallId() + ": " + e.getMessage());
+        // An attended transfer's target answers at once (it replaces a call it is in, RFC 3891): there is nothing to
+        // ring, and a burst of tone just before the target's stream only makes the transferee's phone switch streams
+        // twice (baresip's jitter buffer then dropped the target's audio in ReplacesIT).
+        if (replacing == null) {
+            try {
+                media.playRingback(call, staying, ringLimit);
+                call.transfer.ringback = true;
+            } catch (RtpengineException e) {
+                LOG.warning(() -> "no ringback in " + call.callerInvite.getCallId() + ": " + e.getMessage());
+            }
         }
         call.transfer.ringLimit = timers.createTimer(call.callerInvite.getApplicationSession(), ringLimit.toMillis(),
                 false, RING_LIMIT + call.callerInvite.getCallId());
@@ -196,7 +202,9 @@ final class Transfers {
             failed(call, 503, "Service Unavailable");
             return;
         }
-        media.stopRingback(call, staying);
+        if (transfer.ringback) {
+            media.stopRingback(call, staying);
+        }
         transfer.ringLimit.cancel();
         SipServletRequest reoffer = stayingLeg.createRequest("INVITE");
         reoffer.setContent(sdp, "application/sdp");
@@ -265,7 +273,9 @@ final class Transfers {
         CallTransfer transfer = call.transfer;
         call.transfer = null;
         transfer.ringLimit.cancel();
-        media.stopRingback(call, tagOf(call, !transfer.referrerIsCaller));
+        if (transfer.ringback) {
+            media.stopRingback(call, tagOf(call, !transfer.referrerIsCaller));
+        }
         notify(transfer, status, reason);
         LOG.fine(() -> "transfer of " + call.callerInvite.getCallId() + " to " + transfer.targetName() + " failed: "
                 + status);

@@ -64,6 +64,20 @@ class ReplacesIT {
         return Sipp.peer(scenario, all, List.of("-t", "t1", "-p", "16071", "-mp", "16700"));
     }
 
+    /** An operator phone's call to Teams, answered, and the Replaces value that names its dialog with the gateway. */
+    private record AnsweredCall(Sipp phone, String replaces) {
+    }
+
+    private static AnsweredCall answeredCall(String called, String calling) throws Exception {
+        Sipp phone = operatorPhone("operator-caller-long", 15193, called, calling, "extra", "X-Test: replaces");
+        Eventually.until("the first phone's call is answered", Duration.ofSeconds(10),
+                () -> phone.message("SIP/2.0 200") != null);
+        String answer = phone.message("SIP/2.0 200");
+        // RFC 3891 §3: the gateway matches to-tag against its own tag, from-tag against the phone's.
+        return new AnsweredCall(phone, header(answer, "Call-ID") + ";to-tag=" + tag(answer, "To") + ";from-tag="
+                + tag(answer, "From"));
+    }
+
     /** A phone of the operator's network (SIPp over UDP) calling {@code called}; {@code key} fills a scenario field. */
     private static Sipp operatorPhone(String scenario, int port, String called, String calling, String key,
             String value) throws Exception {
@@ -94,16 +108,10 @@ class ReplacesIT {
         Sipp teams = teamsProxy("teams-proxy", Map.of());
         try (Socat tls = Socat.server(15071, 16071, certificate)) {
             assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"sip\"", 1, 30));
-            Sipp first = operatorPhone("operator-caller-long", 15193, "02079461031", "01632960031", "extra",
-                    "X-Test: replaced");
-            Eventually.until("the first phone's call is answered", Duration.ofSeconds(10),
-                    () -> first.message("SIP/2.0 200") != null);
-            String answer = first.message("SIP/2.0 200");
-            // RFC 3891 §3: the gateway matches to-tag against its own tag, from-tag against the phone's.
-            String replaces = header(answer, "Call-ID") + ";to-tag=" + tag(answer, "To") + ";from-tag="
-                    + tag(answer, "From");
+            AnsweredCall call = answeredCall("02079461031", "01632960031");
+            Sipp first = call.phone();
             Sipp second = operatorPhone("operator-replacer", 15194, "02079461031", "01632960032", "replaces",
-                    replaces);
+                    call.replaces());
             assertEquals(0, second.await(), second.report());
             String ok = second.message("SIP/2.0 200");
             assertTrue(ok.contains("CSeq: 1 INVITE") && ok.contains("m=audio ") && ok.contains("RTP/AVP"),
@@ -142,14 +150,11 @@ class ReplacesIT {
                 List.of("-t", "t1", "-p", "16071", "-mp", "16700"));
         try (Socat tls = Socat.server(15071, 16071, certificate)) {
             assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"sip\"", 1, 30));
-            Sipp first = operatorPhone("operator-caller-long", 15193, "02079461036", "01632960036", "extra",
-                    "X-Test: kept");
-            Eventually.until("the first phone's call is answered", Duration.ofSeconds(10),
-                    () -> first.message("SIP/2.0 200") != null);
+            AnsweredCall call = answeredCall("02079461036", "01632960036");
             java.time.Instant answered = java.time.Instant.now();
-            String answer = first.message("SIP/2.0 200");
+            Sipp first = call.phone();
             Sipp quitter = operatorPhone("operator-replacer-cancel", 15194, "02079461036", "01632960037", "replaces",
-                    header(answer, "Call-ID") + ";to-tag=" + tag(answer, "To") + ";from-tag=" + tag(answer, "From"));
+                    call.replaces());
             assertEquals(0, quitter.await(), quitter.report());
             assertEquals(487, quitter.finalInviteStatus(), quitter.report());
             assertEquals(0, first.await(), first.report());
@@ -257,7 +262,8 @@ class ReplacesIT {
     private static void provision(String number) throws Exception {
         String account = "replaces-" + System.nanoTime() % 1_000_000;
         assertEquals(201, ProvisioningApi.put("/accounts/" + account, "{\"serviceDetails\":{\"teamsTenantId\":\""
-                + java.util.UUID.randomUUID() + "\",\"teamsOperatorConnect\":{\"syncEnabled\":false,\"enabled\":true}}}").statusCode());
+                + java.util.UUID.randomUUID() + "\",\"teamsOperatorConnect\":{\"syncEnabled\":false,"
+                + "\"enabled\":true}}}").statusCode());
         assertEquals(201, ProvisioningApi.put("/accounts/" + account + "/numbers/" + number,
                 "{\"serviceDetails\":{\"teamsOperatorConnect\":{\"enabled\":true}}}").statusCode());
     }

@@ -170,6 +170,27 @@ class ReplacesIT {
         assertTrue(record.getString("reason").startsWith("Maximum call duration"), record.toString());
     }
 
+    /**
+     * An INVITE with Replaces marked early-only that names an answered call is 486 (RFC 3891 §3): the call stays as it
+     * was, and Teams gets no re-INVITE.
+     */
+    @Test
+    void anEarlyOnlyReplacesOfAnAnsweredCallIs486() throws Exception {
+        Sipp teams = teamsProxy("teams-proxy", Map.of());
+        try (Socat tls = Socat.server(15071, 16071, certificate)) {
+            assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"sip\"", 1, 30));
+            AnsweredCall call = answeredCall("02079461038", "01632960038");
+            Sipp latecomer = operatorPhone("operator-replacer", 15194, "02079461038", "01632960039", "replaces",
+                    call.replaces() + ";early-only");
+            latecomer.await();
+            assertEquals(486, latecomer.finalInviteStatus(), latecomer.report());
+            assertEquals(1, teams.dialogWith("+442079461038").stream().filter(m -> m.startsWith("INVITE ")).count(),
+                    "no re-INVITE reached Teams: " + teams.report());
+        } finally {
+            teams.stop();
+        }
+    }
+
     /** An INVITE with Replaces that names no call of the gateway is 481 (RFC 3891 §3), and no call starts. */
     @Test
     void anInviteWithReplacesNamingNoCallIs481() throws Exception {

@@ -9,20 +9,18 @@ import java.util.List;
  * @param codecs the codecs the side may be offered, in order of preference (rtpengine transcodes to them); empty
  *               passes on whatever the other side offered
  * @param tos    the IP TOS byte for the media sent to this side (DSCP shifted left by two), 0 leaves it unset
- * @param injectDtmf whether rtpengine must be able to inject DTMF events into the call's media ({@code play DTMF},
- *               for a trunk whose DTMF comes as SIP INFO); it then runs the call through its codec handler
- * @param fillGaps whether rtpengine decodes and re-encodes the call's audio even where both sides share a codec, so
- *               that a gap in what a party sends (a core that stops sending in silence) is filled with comfort noise:
- *               rtpengine does that for audio it decodes only, as its {@code --dtx-delay} and {@code --dtx-cn-params}
- *               (set by the launcher) say
+ * @param decodeAudio whether rtpengine runs the call's audio through its codec handler even where both sides share a
+ *               codec (its inject-DTMF mode): it must to inject DTMF ({@code play DTMF}, for a trunk whose DTMF comes
+ *               as SIP INFO) and to fill a gap in what a party sends with comfort noise (a core that stops sending in
+ *               silence; its {@code --dtx-delay} and {@code --dtx-cn-params}, set by the launcher)
  */
-public record MediaSide(boolean srtp, List<String> codecs, int tos, boolean injectDtmf, boolean fillGaps) {
+public record MediaSide(boolean srtp, List<String> codecs, int tos, boolean decodeAudio) {
 
     public MediaSide {
         codecs = List.copyOf(codecs);
     }
 
     public MediaSide(boolean srtp, List<String> codecs, int tos) {
-        this(srtp, codecs, tos, false, false);
+        this(srtp, codecs, tos, false);
     }
 }

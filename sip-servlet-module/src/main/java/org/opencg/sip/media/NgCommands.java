@@ -47,7 +47,7 @@ public final class NgCommands {
 
     /**
      * A DTMF event injected into the media the party with {@code fromTag} sends (rtpengine sends it to the other
-     * party as RFC 4733 events, or as tones to one without telephone-event). Needs {@link MediaSide#injectDtmf()}.
+     * party as RFC 4733 events, or as tones to one without telephone-event). Needs {@link MediaSide#decodeAudio()}.
      */
     public static Map<String, Object> playDtmf(String callId, String fromTag, char digit, int durationMs) {
         return Map.of("command", "play DTMF", "call-id", callId, "from-tag", fromTag, "code", String.valueOf(digit),
@@ -109,10 +109,9 @@ public final class NgCommands {
         // another endpoint than the one with early media, a ringback stand-in replaced by the real answer. RFC 3261
         // §13.2.1 lets a caller ignore SDP after the first it got, so its ports must not move.
         List<String> flags = new ArrayList<>(List.of("port-latching"));
-        // Both need rtpengine to decode the call's audio even where the sides share a codec, which is what its
-        // inject-DTMF mode does (measured with 10.5: its always-transcode flag leaves such a stream passed through,
-        // and a passed-through stream's gaps stay gaps).
-        if (toward.injectDtmf() || toward.fillGaps()) {
+        // Measured with 10.5: its always-transcode flag leaves a stream whose codec both sides share passed through
+        // (and a passed-through stream's gaps stay gaps); inject-DTMF decodes it.
+        if (toward.decodeAudio()) {
             flags.add("inject-DTMF");
         }
         command.put("flags", flags);

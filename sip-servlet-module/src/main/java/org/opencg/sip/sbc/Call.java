@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
+import javax.servlet.sip.B2buaHelper;
 import javax.servlet.sip.ServletTimer;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipSession;
@@ -117,7 +118,8 @@ final class Call {
     /**
      * A transfer's target has answered (or a party has replaced one): it takes the place of the party on the
      * {@code callerSide} (the one that referred, or was replaced), and the call's record starts again as a call from
-     * the party that stays to the target; the record up to now ends with {@code reason}.
+     * the party that stays to the target, whose leg is linked to the target's now; the record up to now ends with
+     * {@code reason}.
      *
      * @return the record of the call up to now
      */
@@ -128,6 +130,12 @@ final class Call {
                 called, peer == null ? null : peer.name(), setup, answered, now, 200, reason,
                 callerSide ? "caller" : "callee", null);
         retiredLegs.add((callerSide ? callerLeg : callee).getId());
+        SipSession stayingLeg = callerSide ? callee : callerLeg;
+        B2buaHelper helper = callerInvite.getB2buaHelper();
+        if (helper.getLinkedSession(stayingLeg) != null) {
+            helper.unlinkSipSessions(stayingLeg);
+        }
+        helper.linkSipSessions(stayingLeg, target);
         String staying = callerSide ? called : calling;
         if (callerSide) {
             callerLeg = target;

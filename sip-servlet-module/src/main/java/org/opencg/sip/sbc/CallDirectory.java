@@ -47,8 +47,4 @@ final class CallDirectory {
         Entry entry = byTeamsCallId.get(teamsDialog.callId());
         return entry != null && teamsDialog.names(entry.teams()) ? Optional.of(entry.operator()) : Optional.empty();
     }
-
-    int size() {
-        return byTeamsCallId.size();
-    }
 }

@@ -91,10 +91,16 @@ final class CallMedia {
         String staying = stayingIsCaller ? call.callerTag() : call.calleeTag;
         boolean stayingOnMicrosoft = stayingIsCaller ? call.callerOnMicrosoft : call.calleeOnMicrosoft;
         call.sdpFrom.put(targetTag, sdp);
-        String out = anchor.answer(call.callerInvite.getCallId(), staying, targetTag, sdp,
-                side(call, stayingOnMicrosoft));
-        out = SdpOrigin.continueFrom(call.sdpTo.get(staying),
-                SdpNormaliser.normalise(out, policy(call, stayingOnMicrosoft)).sdp());
+        return reofferTo(call, stayingIsCaller, anchor.answer(call.callerInvite.getCallId(), staying, targetTag, sdp,
+                side(call, stayingOnMicrosoft)));
+    }
+
+    /** rtpengine's SDP for the party that stays, as a re-offer in its own session's origin (RFC 3264 §8). */
+    private String reofferTo(Call call, boolean stayingIsCaller, String rtpengineSdp) {
+        String staying = stayingIsCaller ? call.callerTag() : call.calleeTag;
+        boolean stayingOnMicrosoft = stayingIsCaller ? call.callerOnMicrosoft : call.calleeOnMicrosoft;
+        String out = SdpOrigin.continueFrom(call.sdpTo.get(staying),
+                SdpNormaliser.normalise(rtpengineSdp, policy(call, stayingOnMicrosoft)).sdp());
         sentTo(call, staying, out);
         return out;
     }
@@ -106,14 +112,10 @@ final class CallMedia {
      * @throws RtpengineException when the anchor is away or refuses the SDP
      */
     String replacementOffer(Call call, boolean stayingIsCaller, String newTag, String sdp) {
-        String staying = stayingIsCaller ? call.callerTag() : call.calleeTag;
         boolean stayingOnMicrosoft = stayingIsCaller ? call.callerOnMicrosoft : call.calleeOnMicrosoft;
         call.sdpFrom.put(newTag, sdp);
-        String out = anchor.offer(call.callerInvite.getCallId(), newTag, sdp, side(call, stayingOnMicrosoft));
-        out = SdpOrigin.continueFrom(call.sdpTo.get(staying),
-                SdpNormaliser.normalise(out, policy(call, stayingOnMicrosoft)).sdp());
-        sentTo(call, staying, out);
-        return out;
+        return reofferTo(call, stayingIsCaller, anchor.offer(call.callerInvite.getCallId(), newTag, sdp,
+                side(call, stayingOnMicrosoft)));
     }
 
     /**
@@ -208,7 +210,7 @@ final class CallMedia {
 
     private MediaSide side(Call call, boolean toMicrosoft) {
         List<String> codecs = toMicrosoft ? policy(call, true).codecs() : call.operatorCodecs;
-        return new MediaSide(toMicrosoft, codecs, tos, call.dtmfInfo, call.comfortNoise);
+        return new MediaSide(toMicrosoft, codecs, tos, call.dtmfInfo || call.comfortNoise);
     }
 
     private static SdpPolicy policy(Call call, boolean toMicrosoft) {

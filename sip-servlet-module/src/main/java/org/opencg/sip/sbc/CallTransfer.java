@@ -19,14 +19,15 @@ final class CallTransfer {
     final TransferTarget target;
     final CallPlanner.Target plan;
     final String offer;
-    /** The Replaces the target's INVITE carries (an attended transfer to the operator's network), or null. */
+    /**
+     * The Replaces the target's INVITE carries (an attended transfer to the operator's network), or null; only
+     * without one does ringback play to the party that stays (an attended transfer's target answers at once).
+     */
     final String replaces;
     private final Deque<Peer> untried;
     Peer peer;
     SipServletRequest invite;
     ServletTimer ringLimit;
-    /** Ringback plays to the party that stays (not for an attended transfer, whose target answers at once). */
-    boolean ringback;
     /** The target did not answer within the ring limit (its INVITE was cancelled). */
     boolean timedOut;
     /** The referring party hung up before the target answered: a failed transfer then ends the call. */

@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import javax.servlet.sip.B2buaHelper;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
 import javax.servlet.sip.SipSession;
@@ -50,6 +49,9 @@ final class Replacements {
                 || !(call.isCaller(replaced) || call.isCurrent(replaced))) {
             // RFC 3891 §3: no confirmed dialog of this gateway matches (early dialogs are not taken over here).
             refuse(invite, 481, "Call/Transaction Does Not Exist (Replaces names no answered call)");
+        } else if (ReplacesValue.parse(invite.getHeader("Replaces")).map(ReplacesValue::earlyOnly).orElse(false)) {
+            // RFC 3891 §3: early-only names an answered dialog.
+            refuse(invite, 486, "Busy Here (early-only, and the call is answered)");
         } else if (!String.valueOf(SessionSides.sideOf(invite.getSession())).equals(SessionSides.sideOf(replaced))) {
             refuse(invite, 403, "Forbidden (Replaces names a dialog with the other side)");
         } else if (!media.anchored()) {
@@ -121,12 +123,6 @@ final class Replacements {
             ok.setHeader("X-MS-SBC", xMsSbc);
         }
         ok.send();
-        SipSession staying = response.getSession();
-        B2buaHelper helper = call.callerInvite.getB2buaHelper();
-        if (helper.getLinkedSession(staying) != null) {
-            helper.unlinkSipSessions(staying);
-        }
-        helper.linkSipSessions(staying, r.invite().getSession());
         try {
             r.replaced().createRequest("BYE").send();
         } catch (IOException | RuntimeException e) {

@@ -8,7 +8,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.servlet.ServletException;
-import javax.servlet.sip.B2buaHelper;
 import javax.servlet.sip.SipFactory;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
@@ -123,7 +122,6 @@ final class Transfers {
         if (replacing == null) {
             try {
                 media.playRingback(call, staying, ringLimit);
-                call.transfer.ringback = true;
             } catch (RtpengineException e) {
                 LOG.warning(() -> "no ringback in " + call.callerInvite.getCallId() + ": " + e.getMessage());
             }
@@ -202,18 +200,13 @@ final class Transfers {
             failed(call, 503, "Service Unavailable");
             return;
         }
-        if (transfer.ringback) {
+        if (transfer.replaces == null) {
             media.stopRingback(call, staying);
         }
         transfer.ringLimit.cancel();
         SipServletRequest reoffer = stayingLeg.createRequest("INVITE");
         reoffer.setContent(sdp, "application/sdp");
         reoffer.send();
-        B2buaHelper helper = call.callerInvite.getB2buaHelper();
-        if (helper.getLinkedSession(stayingLeg) != null) {
-            helper.unlinkSipSessions(stayingLeg);
-        }
-        helper.linkSipSessions(stayingLeg, answer.getSession());
         records.accept(call.transferred(transfer.referrerIsCaller, answer.getSession(),
                 answer.getTo().getParameter("tag"), transfer.plan.onMicrosoft(), transfer.targetName(), transfer.peer,
                 "Transferred to " + transfer.targetName()));
@@ -273,7 +266,7 @@ final class Transfers {
         CallTransfer transfer = call.transfer;
         call.transfer = null;
         transfer.ringLimit.cancel();
-        if (transfer.ringback) {
+        if (transfer.replaces == null) {
             media.stopRingback(call, tagOf(call, !transfer.referrerIsCaller));
         }
         notify(transfer, status, reason);

@@ -83,15 +83,13 @@ class MediaRulesTest {
         assertEquals(Map.of("command", "play DTMF", "call-id", "c1", "from-tag", "op", "code", "5", "duration", 160L),
                 NgCommands.playDtmf("c1", "op", '5', 160));
         assertEquals(List.of("port-latching", "inject-DTMF"), NgCommands.offer("c1", "op", "v=0",
-                new MediaSide(true, List.of(), 0, true, false)).get("flags"));
+                new MediaSide(true, List.of(), 0, true)).get("flags"));
     }
 
     @Test
     void aCallWhoseGapsAreFilledIsDecodedByRtpengine() {
         assertEquals(List.of("port-latching", "inject-DTMF"), NgCommands.answer("c1", "op", "teams", "v=0",
-                new MediaSide(true, List.of(), 0, false, true)).get("flags"));
-        assertEquals(List.of("port-latching", "inject-DTMF"), NgCommands.answer("c1", "op", "teams", "v=0",
-                new MediaSide(true, List.of(), 0, true, true)).get("flags"), "the flag once");
+                new MediaSide(true, List.of(), 0, true)).get("flags"));
         assertEquals(List.of("port-latching"), NgCommands.offer("c1", "op", "v=0", TEAMS).get("flags"),
                 "other calls keep the codec the sides share untouched");
     }

@@ -18,6 +18,7 @@ import org.opencg.core.accounts.AccountRules;
 import org.opencg.core.accounts.AccountService;
 import org.opencg.core.accounts.ProvisioningException;
 import org.opencg.core.numbers.NumberCsv;
+import org.opencg.core.numbers.NumberDetails;
 import org.opencg.core.numbers.NumberFilter;
 import org.opencg.core.numbers.NumberOrder;
 import org.opencg.core.numbers.NumberService;
@@ -147,16 +148,7 @@ public class NumbersPage implements Serializable {
 
     /** Syncs a number again: saved as it is, it is pending and queued for the backend once more. */
     public void retry(NumberView number) {
-        if (!session.allowed("WriteUser")) {
-            return;
-        }
-        try {
-            numbers.createOrReplace(number.details().accountName(), number.telephoneNumber(), number.details(),
-                    AccountRules.etag(number.version()), null);
-            Messages.info("Number " + number.telephoneNumber() + " is queued for sync again.");
-        } catch (ProvisioningException e) {
-            Messages.error(e.getMessage());
-        }
+        saveAs(number, number.details(), " is queued for sync again.");
     }
 
     /**
@@ -164,13 +156,18 @@ public class NumbersPage implements Serializable {
      * service off, it routes no call and the sync releases it from the Teams tenant; it stays in its account.
      */
     public void release(NumberView number) {
+        saveAs(number, number.details().released(), " released: no service is on.");
+    }
+
+    /** Saves a number of the table with these details (if nobody changed it since the page showed it). */
+    private void saveAs(NumberView number, NumberDetails details, String done) {
         if (!session.allowed("WriteUser")) {
             return;
         }
         try {
-            numbers.createOrReplace(number.details().accountName(), number.telephoneNumber(),
-                    number.details().released(), AccountRules.etag(number.version()), null);
-            Messages.info("Number " + number.telephoneNumber() + " released: no service is on.");
+            numbers.createOrReplace(number.details().accountName(), number.telephoneNumber(), details,
+                    AccountRules.etag(number.version()), null);
+            Messages.info("Number " + number.telephoneNumber() + done);
         } catch (ProvisioningException e) {
             Messages.error(e.getMessage());
         }

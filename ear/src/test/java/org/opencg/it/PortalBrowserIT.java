@@ -57,6 +57,9 @@ class PortalBrowserIT {
             browser.open("/portal/dashboard.xhtml");
             // The server samples the meters from its start (every second in tests): the chart opens with the time
             // before the page was opened, not a single point of its own.
+            // PrimeFaces builds the Chart.js object after the page's scripts have loaded, not with the DOM.
+            browser.until(d -> Boolean.TRUE.equals(browser.driver.executeScript(
+                    "return !!(window.PF && PF('callsChart') && PF('callsChart').chart);")));
             Object history = browser.driver.executeScript("return PF('callsChart').chart.data.labels.length;");
             assertTrue(((Number) history).intValue() >= 3, "points drawn on opening: " + history);
             browser.sees("Active calls");

@@ -4,7 +4,9 @@
 # The gateway runs the product EAR in its own home (var/bench/b2bua) on its own ports. SIPp plays the operator's SBC
 # over UDP and calls an unprovisioned number (Operator Connect by default), so every call is routed from the routing
 # snapshot, normalised to E.164, its SDP stripped for Teams, topology-hidden and sent over TLS to a Teams proxy,
-# which is a second SIPp (emulators/sip/teams-proxy.xml, over TCP behind socat's TLS). No media.
+# which is a second SIPp (emulators/sip/teams-proxy.xml, over TCP behind socat's TLS). No media: the SDP is
+# normalised but not anchored (opencg.media.anchor=false), as issue 5 measures the signalling B2BUA; MEDIA=anchor
+# sends every offer and answer through rtpengine as well (still no RTP), which is the cost bench media does not see.
 # Each call: INVITE, 100, 180, 183, 200, ACK on both legs, 1.5 s, BYE, 200. One call record per call.
 # Ends with: cps=<highest rate with 0 failed calls> failed=<n at that rate> p99_ms=<INVITE->200 p99 at that rate>
 set -euo pipefail
@@ -21,6 +23,11 @@ export OPENCG_SIP_LISTENING_POINT_OPERATOR=udp:127.0.0.1:$GW_PORT OPENCG_SIP_LIS
 export OPENCG_SBC_PEERS_TEAMS="sip=tls:127.0.0.1:$TEAMS_TLS;priority=1"
 export OPENCG_SBC_TRUNK_OPERATOR_PEERS="op1=udp:127.0.0.1:$CALLER_PORT" OPENCG_SBC_OPTIONS_INTERVAL_SECONDS=5
 export OPENCG_DR_BASE_DOMAIN=bench.opencg.test
+case ${MEDIA:-none} in
+  none) export OPENCG_MEDIA_ANCHOR=false ;;
+  anchor) export OPENCG_MEDIA_ANCHOR=true ;;
+  *) echo "MEDIA is none (the default) or anchor" >&2; exit 2 ;;
+esac
 
 source "$ROOT/bench/lib/sipp-step.sh"
 say() { printf '%s\n' "$*" >&2; }

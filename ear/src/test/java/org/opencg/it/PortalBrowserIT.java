@@ -325,7 +325,8 @@ class PortalBrowserIT {
     }
 
     private static void upload(Browser browser, String account, java.nio.file.Path file, boolean allOrNothing) {
-        // PrimeFaces' menu keeps its value in a hidden select, which the form submits.
+        // PrimeFaces' menu keeps its value in a hidden select, which the form submits; the page may still be loading.
+        browser.visible(By.id("uploadForm:account_input"));
         browser.driver.executeScript("document.getElementById('uploadForm:account_input').value = arguments[0];",
                 account);
         browser.driver.findElement(By.xpath("//label[text()='" + (allOrNothing ? "save nothing (all or nothing)"

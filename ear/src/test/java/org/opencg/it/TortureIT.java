@@ -132,6 +132,7 @@ class TortureIT {
         private final DatagramSocket udp;
         private final ServerSocket tcp;
         private final ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<StringBuffer> streams = new ConcurrentLinkedQueue<>();
         private final List<Thread> readers = new ArrayList<>();
         private volatile boolean open = true;
 
@@ -183,7 +184,9 @@ class TortureIT {
         private void readStream(Socket socket) {
             try (socket; InputStream in = socket.getInputStream()) {
                 socket.setSoTimeout(200);
-                StringBuilder text = new StringBuilder();
+                // A response may arrive in several reads: the stream is kept whole and split when it is read.
+                StringBuffer text = new StringBuffer();
+                streams.add(text);
                 byte[] buffer = new byte[8192];
                 while (open) {
                     try {
@@ -192,12 +195,6 @@ class TortureIT {
                             break;
                         }
                         text.append(new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
-                        for (String message : text.toString().split("(?=SIP/2\\.0 \\d{3} )")) {
-                            if (!message.isBlank()) {
-                                received.add(message);
-                            }
-                        }
-                        text.setLength(0);
                     } catch (SocketTimeoutException e) {
                         // look again
                     }
@@ -228,7 +225,13 @@ class TortureIT {
         /** Distinct status lines of the responses carrying this Call-ID (UDP retransmissions counted once). */
         List<String> answersTo(String callId) {
             List<String> answers = new ArrayList<>();
-            for (String message : received) {
+            List<String> messages = new ArrayList<>(received);
+            for (StringBuffer stream : streams) {
+                for (String message : stream.toString().split("(?=SIP/2\\.0 \\d{3} )")) {
+                    messages.add(message);
+                }
+            }
+            for (String message : messages) {
                 Matcher status = STATUS.matcher(message);
                 Matcher id = CALL_ID.matcher(message);
                 if (status.find() && id.find() && id.group(1).equals(callId)) {

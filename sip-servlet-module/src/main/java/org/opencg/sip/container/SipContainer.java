@@ -184,6 +184,9 @@ public class SipContainer {
         // RFC 4475's invalid messages that JAIN-SIP would accept are refused before they are parsed.
         properties.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY",
                 org.opencg.sip.container.core.StrictParser.Factory.class.getName());
+        // UDP is read into one buffer instead of a new 64 KB array per datagram (UdpReceiver).
+        properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
+                org.opencg.sip.container.core.UdpReceiver.Factory.class.getName());
         properties.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE",
                 org.opencg.sip.container.core.StrayResponseValve.class.getName());
         // UDP bursts (a GC pause, a peer's retransmissions) wait in the socket instead of being dropped by the
@@ -199,10 +202,6 @@ public class SipContainer {
         // answer: at JAIN-SIP's own limit a UDP message is dropped unanswered (the sender retransmits into silence)
         // and a TCP connection closed. JAIN-SIP's limit only bounds what one message may hold in memory.
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(SipSettings.MAX_PARSED_BYTES));
-        // An ended dialog lingers this many seconds (JAIN-SIP's default 8) with its last messages, only to answer
-        // late in-dialog requests that would get 481 without it anyway; at 1,000 calls/s those 8 s held 16,000
-        // dialogs and made each young collection copy them. Retransmitted BYEs are matched by their transaction.
-        properties.setProperty("gov.nist.javax.sip.LINGER_TIMER", "1");
         // An engineer may set any JAIN-SIP property as a setting of the same name (e.g. in opencg.properties).
         ConfigProvider.getConfig().getPropertyNames().forEach(name -> {
             if (name.startsWith("gov.nist.javax.sip.")) {

@@ -202,13 +202,6 @@ public class SipContainer {
         // answer: at JAIN-SIP's own limit a UDP message is dropped unanswered (the sender retransmits into silence)
         // and a TCP connection closed. JAIN-SIP's limit only bounds what one message may hold in memory.
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(SipSettings.MAX_PARSED_BYTES));
-        // An engineer may set any JAIN-SIP property as a setting of the same name (e.g. in opencg.properties).
-        ConfigProvider.getConfig().getPropertyNames().forEach(name -> {
-            if (name.startsWith("gov.nist.javax.sip.")) {
-                ConfigProvider.getConfig().getOptionalValue(name, String.class)
-                        .ifPresent(value -> properties.setProperty(name, value));
-            }
-        });
         return properties;
     }
 

@@ -20,7 +20,7 @@ import gov.nist.javax.sip.stack.UDPMessageProcessor;
 /**
  * JAIN-SIP's UDP listener with one receive buffer instead of a new 64 KB array per datagram. The stock
  * {@link UDPMessageProcessor} allocates the largest possible datagram for every message it reads, which at
- * 1,000 calls/s was a third of all the gateway allocated (240 MB/s) and much of its young collections' work. Here each
+ * 800 calls/s was a third of all the gateway allocated (240 MB/s, JFR) and much of its young collections' work. Here each
  * datagram is read into the one buffer and only its bytes are copied out for the worker that parses it. Everything
  * else (the worker threads that take datagrams off the queue, congestion control, stopping) is JAIN-SIP's own.
  */

@@ -10,8 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Talks to rtpengine over its ng control protocol (UDP). One socket per request keeps requests independent;
- * the call path will want a shared socket with a reply table, which comes with media anchoring.
+ * Talks to rtpengine over its ng control protocol (UDP). One socket per request keeps requests independent.
  */
 public class RtpengineClient {
 
@@ -28,7 +27,9 @@ public class RtpengineClient {
     }
 
     /**
-     * Sends one command and waits for its reply.
+     * Sends one command and waits for its reply, sending it again every quarter of the timeout: ng runs over UDP,
+     * and a datagram lost or left in a busy rtpengine's queue must not cost the call. rtpengine answers a repeated
+     * cookie from its cache instead of executing the command twice, so a repeated offer creates no second call.
      *
      * @throws RtpengineException when rtpengine does not answer in time, answers garbage or reports an error
      */
@@ -39,19 +40,30 @@ public class RtpengineClient {
             // Connected: the kernel hands this socket only rtpengine's datagrams. Its port is an ephemeral one, which
             // may be named as a media port in some SDP; media sent there must not be taken for a reply.
             socket.connect(address);
-            socket.setSoTimeout((int) timeout.toMillis());
-            socket.send(new DatagramPacket(bytes, bytes.length, address));
             byte[] buffer = new byte[65535];
-            long deadline = System.nanoTime() + timeout.toNanos();
+            long start = System.nanoTime();
+            long deadline = start + timeout.toNanos();
+            long resendEvery = Math.max(timeout.toNanos() / 4, 1_000_000L);
+            long nextSend = start;
             while (true) {
+                long now = System.nanoTime();
+                if (now - deadline >= 0) {
+                    throw new SocketTimeoutException();
+                }
+                if (now - nextSend >= 0) {
+                    socket.send(new DatagramPacket(bytes, bytes.length, address));
+                    nextSend += resendEvery;
+                }
+                socket.setSoTimeout((int) Math.max(1, (Math.min(nextSend, deadline) - now) / 1_000_000L));
                 DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
-                socket.receive(reply);
+                try {
+                    socket.receive(reply);
+                } catch (SocketTimeoutException e) {
+                    continue;
+                }
                 NgMessage answer = parsed(reply);
                 if (answer != null && answer.cookie().equals(request.cookie())) {
                     return checked(command, answer.body());
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new SocketTimeoutException();
                 }
             }
         } catch (java.net.PortUnreachableException e) {

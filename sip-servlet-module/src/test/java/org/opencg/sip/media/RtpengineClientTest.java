@@ -37,7 +37,7 @@ class RtpengineClientTest {
             port = probe.getLocalPort();
         }
         ng = new InetSocketAddress("127.0.0.1", port);
-        File log = File.createTempFile("opencg-rtpengine-client", ".log");
+        File log = new File("target", "rtpengine-client-test.log");
         rtpengine = new ProcessBuilder(List.of("rtpengine", "--config-file=none", "--foreground", "--table=-1",
                 "--interface=127.0.0.1", "--listen-ng=127.0.0.1:" + port, "--port-min=42000", "--port-max=42099",
                 // Deleted calls go at once, so a delete executed twice would fail on the second.

@@ -39,7 +39,6 @@ class ProxyIT {
     private static Sipp[] targets(String scenarioA, String scenarioB) throws Exception {
         Sipp a = Sipp.uas(scenarioA, A_PORT, 1);
         Sipp b = Sipp.uas(scenarioB, B_PORT, 1);
-        Thread.sleep(300);
         return new Sipp[] {a, b};
     }
 
@@ -107,7 +106,6 @@ class ProxyIT {
     @Test
     void aLone503IsPassedUpstreamAs500() throws Exception {
         Sipp target = Sipp.uas("uas-unavailable", A_PORT, 1);
-        Thread.sleep(300);
         Sipp caller = Sipp.uac("uac-fail", "fork", CALLER_PORT, "sip:a@127.0.0.1:" + A_PORT);
         assertCompleted(caller, target);
 

@@ -49,7 +49,6 @@ class SipContainerIT {
 
     private static void bridged(String callerScenario, String calleeScenario) throws Exception {
         Sipp callee = Sipp.uas(calleeScenario, CALLEE_PORT, 1);
-        Thread.sleep(300);
         Sipp caller = Sipp.uac(callerScenario, "b2b", CALLER_PORT, CALLEE);
         assertEquals(0, caller.await(), caller.report());
         assertEquals(0, callee.await(), callee.report());
@@ -77,7 +76,6 @@ class SipContainerIT {
     @Test
     void theB2buaCarriesACallBetweenTwoLegs() throws Exception {
         Sipp callee = Sipp.uas("uas-call", CALLEE_PORT, 1);
-        Thread.sleep(300);
         Sipp caller = Sipp.uac("uac-call", "b2b", CALLER_PORT, CALLEE);
         assertEquals(0, caller.await(), caller.report());
         assertEquals(0, callee.await(), callee.report());
@@ -99,7 +97,6 @@ class SipContainerIT {
     @Test
     void aServletOriginatesACallAsUac() throws Exception {
         Sipp callee = Sipp.uas("uas-call", CALLEE_PORT, 1);
-        Thread.sleep(300);
         call("uac-call", "uac", CALLEE);
         assertEquals(0, callee.await(), callee.report());
     }

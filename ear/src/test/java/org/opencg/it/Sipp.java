@@ -27,9 +27,31 @@ public final class Sipp {
         this.description = description;
     }
 
-    /** Starts SIPp as a UAS on a local port, waiting for calls. */
-    public static Sipp uas(String scenario, int port, int calls) throws IOException {
-        return start(scenario, List.of("-p", String.valueOf(port), "-m", String.valueOf(calls)));
+    /** Starts SIPp as a UAS on a local port, waiting for calls; returns once it listens there. */
+    public static Sipp uas(String scenario, int port, int calls) throws IOException, InterruptedException {
+        Sipp uas = start(scenario, List.of("-p", String.valueOf(port), "-m", String.valueOf(calls)));
+        uas.awaitUdpPort(port);
+        return uas;
+    }
+
+    /**
+     * Waits (up to 10 s) until a UDP socket is bound to {@code port}: a call sent before SIPp has bound it is refused
+     * by the kernel, and on a loaded machine SIPp's start-up is not always done in the few hundred milliseconds
+     * tests used to give it.
+     */
+    private void awaitUdpPort(int port) throws IOException, InterruptedException {
+        String local = String.format(":%04X ", port);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (process.isAlive() && System.currentTimeMillis() < deadline) {
+            // /proc/net/udp: "sl local_address rem_address ...", the address as hex IP:port.
+            for (String line : Files.readAllLines(Path.of("/proc/net/udp"))) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields.length > 1 && (fields[1] + " ").endsWith(local)) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** Starts SIPp as a UAC calling {@code user} at the test server's gateway. */

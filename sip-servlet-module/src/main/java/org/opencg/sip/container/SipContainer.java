@@ -180,8 +180,8 @@ public class SipContainer {
                 String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())));
         // A Teams proxy carries every call over one TLS connection, and JAIN-SIP runs one thread per connection:
         // without a pool behind it that thread parses and also runs the transaction layer for every message from
-        // Teams, and at a thousand calls a second the 200s queue behind it for hundreds of milliseconds. With it,
-        // the connection's thread only frames and parses; messages of one Call-ID still go in order.
+        // Teams, so all of one proxy's calls queue on one core however many the machine has. With it, the
+        // connection's thread only frames and parses; messages of one Call-ID still go in order.
         properties.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE",
                 String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())));
         // Peers are RFC 3261 (branch ids with the magic cookie): no RFC 2543 transaction matching on every message.

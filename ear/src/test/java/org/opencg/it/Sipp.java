@@ -37,7 +37,7 @@ public final class Sipp {
     /**
      * Waits (up to 10 s) until a UDP socket is bound to {@code port}: a call sent before SIPp has bound it is refused
      * by the kernel, and on a loaded machine SIPp's start-up is not always done in the few hundred milliseconds
-     * tests used to give it.
+     * tests used to give it. A SIPp that exits or never binds fails the test here, with its output.
      */
     private void awaitUdpPort(int port) throws IOException, InterruptedException {
         String local = String.format(":%04X ", port);
@@ -52,6 +52,7 @@ public final class Sipp {
             }
             Thread.sleep(20);
         }
+        throw new IllegalStateException("SIPp never listened on UDP port " + port + "\n" + report());
     }
 
     /** Starts SIPp as a UAC calling {@code user} at the test server's gateway. */

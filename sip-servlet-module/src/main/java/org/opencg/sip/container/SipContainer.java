@@ -176,14 +176,13 @@ public class SipContainer {
         properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         // JAIN-SIP's threads only parse and queue (servlets run on the worker pool): one per core is enough, and
         // more only switch contexts.
-        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE",
-                String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())));
+        String perCore = String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", perCore);
         // A Teams proxy carries every call over one TLS connection, and JAIN-SIP runs one thread per connection:
         // without a pool behind it that thread parses and also runs the transaction layer for every message from
         // Teams, so all of one proxy's calls queue on one core however many the machine has. With it, the
         // connection's thread only frames and parses; messages of one Call-ID still go in order.
-        properties.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE",
-                String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())));
+        properties.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", perCore);
         // Peers are RFC 3261 (branch ids with the magic cookie): no RFC 2543 transaction matching on every message.
         properties.setProperty("gov.nist.javax.sip.RFC_2543_SUPPORT_ENABLED", "false");
         properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");

@@ -41,10 +41,9 @@ public class RtpengineClient {
             // may be named as a media port in some SDP; media sent there must not be taken for a reply.
             socket.connect(address);
             byte[] buffer = new byte[65535];
-            long start = System.nanoTime();
-            long deadline = start + timeout.toNanos();
+            long nextSend = System.nanoTime();
+            long deadline = nextSend + timeout.toNanos();
             long resendEvery = Math.max(timeout.toNanos() / 4, 1_000_000L);
-            long nextSend = start;
             while (true) {
                 long now = System.nanoTime();
                 if (now - deadline >= 0) {

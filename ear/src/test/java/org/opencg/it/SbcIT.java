@@ -272,7 +272,7 @@ class SbcIT {
     }
 
     @Test
-    void infoReInviteAndUpdatePassThroughTheLinkedLeg() throws Exception {
+    void infoReInviteAndUpdatePassThroughTheLinkedLegAndARetransmittedByeIsAnsweredOnce() throws Exception {
         String called = prefix + "601";
         Sipp caller = callFromOperator("operator-caller-midcall", called, "+442079460601", "X-Test: plain");
         assertEquals(0, caller.await(), caller.report());
@@ -285,6 +285,37 @@ class SbcIT {
                 "the re-INVITE's 200 was acknowledged toward Teams");
         for (String message : teams) {
             assertFalse(message.contains(":" + OPERATOR_CALLER_PORT), "operator address leaked:\n" + message);
+        }
+        // The caller's BYE once more, byte for byte from its port, as a UDP retransmission inside Timer J.
+        String answer = retransmitFromOperator(caller.messages("BYE ").get(0));
+        assertTrue(answer.startsWith("SIP/2.0 200") && answer.contains("BYE"),
+                "a retransmitted BYE is answered again from its transaction (RFC 3261 §17.2.2):\n" + answer);
+        assertEquals(1, dialog(proxies.get(0), called).stream().filter(m -> m.startsWith("BYE ")).count(),
+                "a retransmitted BYE is not passed on to Teams");
+    }
+
+    /**
+     * Sends a request from the operator caller's port as SIPp traced it and returns the response to it. SIPp itself
+     * cannot: it takes a second identical 200 for a retransmission of the first and drops it.
+     */
+    private static String retransmitFromOperator(String traced) throws Exception {
+        byte[] request = (traced.strip().replace("\r\n", "\n").replace("\n", "\r\n") + "\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String callId = traced.lines().filter(l -> l.startsWith("Call-ID:")).findFirst().orElseThrow();
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(
+                new java.net.InetSocketAddress("127.0.0.1", OPERATOR_CALLER_PORT))) {
+            socket.setSoTimeout(3000);
+            socket.send(new java.net.DatagramPacket(request, request.length,
+                    new java.net.InetSocketAddress("127.0.0.1", TestServer.SIP_PORT)));
+            byte[] buffer = new byte[65535];
+            while (true) { // the gateway's OPTIONS to this trunk may come first
+                java.net.DatagramPacket packet = new java.net.DatagramPacket(buffer, buffer.length);
+                socket.receive(packet);
+                String message = new String(buffer, 0, packet.getLength(), java.nio.charset.StandardCharsets.UTF_8);
+                if (message.startsWith("SIP/2.0") && message.contains(callId)) {
+                    return message;
+                }
+            }
         }
     }
 

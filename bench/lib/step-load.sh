@@ -4,7 +4,8 @@
 #   step_load_end PID GC_LOG                # after it: prints one line of key=value
 #
 # gateway_cpu_pct: the JVM's CPU over the step (100 = one core, from /proc/PID/stat); machine_cpu_pct: every
-# process's (/proc/stat, 100 per core), so machine minus gateway is what the load generators and the rest took;
+# process's (/proc/stat, 100 per core), so machine minus gateway is what the load generators and the rest took (the
+# kernel samples /proc/stat on its ticks and misses short bursts, so at low load it can read below the gateway's);
 # gc_pause_pct: the share of the step's wall time the JVM was stopped for collections, with the median and longest
 # pause, from the GC log the launcher has WildFly write (its lines carry the wall clock). A call set up during a
 # pause waits for it, which is why the pause figures sit beside the step's p99.
@@ -15,7 +16,7 @@ step_load_start() {
 }
 
 step_load_end() {
-  local pid=$1 gc_log=$2 t1 proc1 cpu1 hz cores
+  local pid=$1 gc_log=$2 t1 proc1 cpu1 hz
   t1=$(date +%s.%N)
   proc1=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
   cpu1=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)

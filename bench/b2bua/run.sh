@@ -75,11 +75,11 @@ call "$WARMUP_RATE" $((WARMUP_RATE * (WARMUP_SECONDS - WARMUP_SECONDS / 3))) "$w
 sleep 5
 
 best=0 best_p99=0 best_failed=0
+gateway=$(cat "$HOME_DIR/run/wildfly.pid")
 for rate in $RATES; do
   calls=$((rate * STEP_SECONDS))
   step=$work/rate-$rate
   mkdir -p "$step"
-  gateway=$(cat "$HOME_DIR/run/wildfly.pid")
   step_load_start "$gateway"
   set +e
   call "$rate" "$calls" "$step" -timeout $((STEP_SECONDS + 30))s -trace_rtt -rtt_freq 1 -trace_stat -fd 1

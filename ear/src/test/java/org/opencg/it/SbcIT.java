@@ -7,6 +7,10 @@ import static org.opencg.it.ProvisioningApi.get;
 import static org.opencg.it.ProvisioningApi.post;
 import static org.opencg.it.ProvisioningApi.put;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -299,19 +303,22 @@ class SbcIT {
      * cannot: it takes a second identical 200 for a retransmission of the first and drops it.
      */
     private static String retransmitFromOperator(String traced) throws Exception {
-        byte[] request = (traced.strip().replace("\r\n", "\n").replace("\n", "\r\n") + "\r\n\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String callId = traced.lines().filter(l -> l.startsWith("Call-ID:")).findFirst().orElseThrow();
-        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(
-                new java.net.InetSocketAddress("127.0.0.1", OPERATOR_CALLER_PORT))) {
-            socket.setSoTimeout(3000);
-            socket.send(new java.net.DatagramPacket(request, request.length,
-                    new java.net.InetSocketAddress("127.0.0.1", TestServer.SIP_PORT)));
+        String request = traced.strip().replace("\r\n", "\n").replace("\n", "\r\n") + "\r\n\r\n";
+        String callId = traced.lines().filter(l -> l.startsWith("Call-ID:")).findFirst().orElseThrow().substring(8).strip();
+        return exchangeOverUdp(OPERATOR_CALLER_PORT, request, callId);
+    }
+
+    /** Sends a request to the gateway from a loopback UDP port and returns the first response in its Call-ID. */
+    private static String exchangeOverUdp(int fromPort, String request, String callId) throws Exception {
+        byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", fromPort))) {
+            socket.setSoTimeout(5000);
+            socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress("127.0.0.1", TestServer.SIP_PORT)));
             byte[] buffer = new byte[65535];
-            while (true) { // the gateway's OPTIONS to this trunk may come first
-                java.net.DatagramPacket packet = new java.net.DatagramPacket(buffer, buffer.length);
+            while (true) { // the gateway's OPTIONS to a trunk's port may come first
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 socket.receive(packet);
-                String message = new String(buffer, 0, packet.getLength(), java.nio.charset.StandardCharsets.UTF_8);
+                String message = new String(buffer, 0, packet.getLength(), StandardCharsets.UTF_8);
                 if (message.startsWith("SIP/2.0") && message.contains(callId)) {
                     return message;
                 }
@@ -496,17 +503,8 @@ class SbcIT {
                 + "From: <sip:+442079460801@127.0.0.1;user=phone>;tag=1\r\nTo: <sip:" + called + "@127.0.0.1>\r\n"
                 + "Call-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nContact: <sip:+442079460801@127.0.0.1:15161>\r\n"
                 + filler + "Content-Length: 0\r\n\r\n";
-        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(15161,
-                java.net.InetAddress.getLoopbackAddress())) {
-            socket.setSoTimeout(5000);
-            byte[] bytes = invite.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            socket.send(new java.net.DatagramPacket(bytes, bytes.length, java.net.InetAddress.getLoopbackAddress(),
-                    TestServer.SIP_PORT));
-            java.net.DatagramPacket answer = new java.net.DatagramPacket(new byte[4096], 4096);
-            socket.receive(answer);
-            String status = new String(answer.getData(), 0, answer.getLength(), java.nio.charset.StandardCharsets.US_ASCII);
-            assertTrue(status.startsWith("SIP/2.0 513 "), status);
-        }
+        String status = exchangeOverUdp(15161, invite, callId);
+        assertTrue(status.startsWith("SIP/2.0 513 "), status);
         Thread.sleep(500);
         for (Sipp proxy : proxies) {
             assertTrue(proxy.dialogWith(called).isEmpty(), "an oversized INVITE made a call");

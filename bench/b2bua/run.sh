@@ -36,6 +36,9 @@ source "$ROOT/bench/lib/step-load.sh"
 say() { printf '%s\n' "$*" >&2; }
 
 "$ROOT/opencg" stop >/dev/null 2>&1 || true
+# A fresh database each run: every call leaves a call record, and H2 with the millions of rows of earlier runs
+# (800 MB after a day of runs) spends CPU and heap on its own pages, which made the figures drift from run to run.
+rm -rf "$HOME_DIR/data"
 "$ROOT/opencg" run >&2
 work=$HOME_DIR/sipp
 rm -rf "$work" && mkdir -p "$work"

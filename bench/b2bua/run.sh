@@ -69,8 +69,9 @@ call() { # rate calls dir [extra sipp args]
 }
 
 # Warm-up: the JIT compiles the call path for minutes, and a step measured while it still does loses calls to it (at
-# 600/s right after 30 s at 150/s the gateway took 139 % CPU and lost a call; after this warm-up 89 % and none). So the warm-up runs at 150 calls/s
-# for a third of WARMUP_SECONDS (the cold JVM's interpreter cannot take more) and at WARMUP_RATE for the rest.
+# 600/s right after 30 s at 150/s the gateway took 139 % CPU and lost a call; after this warm-up 89 % and none). So
+# the warm-up runs at 150 calls/s for a third of WARMUP_SECONDS (the cold JVM's interpreter cannot take more) and at
+# WARMUP_RATE for the rest.
 say "warming up for ${WARMUP_SECONDS:=90} s: 150 calls/s, then ${WARMUP_RATE:=600} calls/s"
 mkdir -p "$work/warmup" "$work/warmup-2"
 call 150 $((150 * WARMUP_SECONDS / 3)) "$work/warmup" || true

@@ -21,6 +21,7 @@ import javax.servlet.sip.URI;
 import javax.servlet.sip.ar.SipApplicationRoutingRegion;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
+import javax.sip.DialogState;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
@@ -461,7 +462,11 @@ final class SipSessionImpl implements SipSession {
         }
         if (dialog != null) {
             dialog.setApplicationData(null);
-            dialog.delete();
+            // A dialog ended by BYE is already terminated; deleting it again would only schedule a second linger.
+            if (dialog.getState() != DialogState.TERMINATED) {
+                dialog.delete();
+            }
+            AckGuard.cancel(dialog);
         }
         application.removed(this);
         application.application().listeners().sipSessionDestroyed(this);

@@ -21,6 +21,7 @@ public final class NumberNormalisation {
     }
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
+    private static final Pattern VISUAL_SEPARATORS = Pattern.compile("[-.()]");
     public static final NumberNormalisation NONE = new NumberNormalisation(List.of(), List.of());
 
     private final List<Rule> toE164;
@@ -89,6 +90,6 @@ public final class NumberNormalisation {
 
     /** RFC 3966 §5.1.1: visual separators ('-', '.', '(', ')') carry no meaning in a telephone number. */
     static String stripVisualSeparators(String number) {
-        return number == null ? null : number.replaceAll("[-.()]", "");
+        return number == null ? null : VISUAL_SEPARATORS.matcher(number).replaceAll("");
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Rewrites an SDP body (RFC 8866) for a peer's {@link SdpPolicy}, as a pure function: attribute lines the peer must
@@ -24,6 +25,8 @@ public final class SdpNormaliser {
     private static final Map<String, String> STATIC = Map.of("0", "PCMU", "3", "GSM", "4", "G723", "8", "PCMA",
             "9", "G722", "13", "CN", "18", "G729");
     private static final Set<String> NOT_VOICE = Set.of("TELEPHONE-EVENT", "CN");
+    /** Splits "a=rtpmap:" values ("8 PCMA/8000"); compiled once: String.split compiles a character class per call. */
+    private static final Pattern RTPMAP_FIELDS = Pattern.compile("[ /]");
 
     private SdpNormaliser() {
     }
@@ -66,7 +69,7 @@ public final class SdpNormaliser {
         Map<String, String> encodings = new HashMap<>();
         for (String line : section) {
             if (line.startsWith("a=rtpmap:")) {
-                String[] parts = line.substring(9).split("[ /]");
+                String[] parts = RTPMAP_FIELDS.split(line.substring(9));
                 if (parts.length >= 2) {
                     encodings.put(parts[0], parts[1]);
                 }

@@ -167,7 +167,8 @@ public class SipContainer {
         return sides;
     }
 
-    private static Properties stackProperties() {
+    /** The JAIN-SIP configuration the container runs with, before TLS; tests build their stacks from it. */
+    public static Properties stackProperties() {
         Properties properties = new Properties();
         // A fresh name per start: SipFactory caches stacks by name, and a redeployment must get a new one.
         properties.setProperty("javax.sip.STACK_NAME", "opencg-" + UUID.randomUUID());

@@ -37,7 +37,7 @@ final class AckGuard {
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
-            if (task != null && task.getSipTimerTask() != null) {
+            if (task != null) {
                 ((SIPTransactionStack) sipDialog.getSipProvider().getSipStack()).getTimer().cancel(task);
             }
         }

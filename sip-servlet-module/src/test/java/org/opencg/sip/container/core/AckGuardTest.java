@@ -2,6 +2,7 @@ package org.opencg.sip.container.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.ref.WeakReference;
@@ -34,6 +35,7 @@ import javax.sip.message.Response;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.opencg.sip.container.SipContainer;
 
 /**
  * An answered call's UAC dialog must be collectable once the call has ended and JAIN-SIP's linger has passed, not
@@ -80,8 +82,11 @@ class AckGuardTest {
         SipProvider callerProvider = provider(caller, new Caller(answered, ended));
 
         ClientTransaction invite = callerProvider.getNewClientTransaction(invite(callerProvider, calleeProvider));
+        // Automatic dialog support is off in the container's configuration: dialogs are made as the container does.
+        callerProvider.getNewDialog(invite);
         invite.sendRequest();
         Dialog callerDialog = answered.poll(5, TimeUnit.SECONDS);
+        assertNotNull(callerDialog, "the call was not answered and acknowledged");
         ClientTransaction bye = callerProvider.getNewClientTransaction(callerDialog.createRequest(Request.BYE));
         callerDialog.sendRequest(bye);
         assertEquals(Boolean.TRUE, ended.poll(5, TimeUnit.SECONDS));
@@ -104,16 +109,12 @@ class AckGuardTest {
         return false;
     }
 
+    /** A stack configured as the container's, but for a 1 s linger (JAIN-SIP's is 8 s) so the test waits seconds. */
     private SipStack stack(String name) throws Exception {
-        Properties properties = new Properties();
+        Properties properties = SipContainer.stackProperties();
         properties.setProperty("javax.sip.STACK_NAME", "ack-guard-" + name);
-        properties.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME",
-                "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
-        properties.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Aggressive");
-        properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        // Ended dialogs and transactions linger 1 s instead of 8, so the test waits seconds, not tens of them.
+        // Static in JAIN-SIP (SIPTransactionStack), so it holds for every stack of this JVM; no other test starts one.
         properties.setProperty("gov.nist.javax.sip.LINGER_TIMER", "1");
-        properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         return factory.createSipStack(properties);
     }
 
@@ -165,6 +166,9 @@ class AckGuardTest {
                 }
                 ServerTransaction transaction = event.getServerTransaction() != null ? event.getServerTransaction()
                         : provider.getNewServerTransaction(request);
+                if (Request.INVITE.equals(request.getMethod())) {
+                    provider.getNewDialog(transaction);
+                }
                 Response ok = factory.createMessageFactory().createResponse(Response.OK, request);
                 if (Request.INVITE.equals(request.getMethod())) {
                     ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag("callee");

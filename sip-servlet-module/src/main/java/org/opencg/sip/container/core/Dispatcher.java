@@ -277,7 +277,7 @@ public final class Dispatcher implements SipListener {
         RequestImpl servletCancel = new RequestImpl(context, request, session, endpoints(request, transportOf(request)),
                 cancelTransaction, true, false);
         session.application().queue().execute(() -> {
-            if (inviteRequest.finalResponse != null) {
+            if (inviteRequest.answered) {
                 return; // too late: the INVITE is already answered (RFC 3261 §9.2)
             }
             if (session.proxy() != null) {
@@ -396,6 +396,11 @@ public final class Dispatcher implements SipListener {
 
     @Override
     public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        javax.sip.Transaction transaction = event.isServerTransaction() ? event.getServerTransaction()
+                : event.getClientTransaction();
+        if (transaction.getApplicationData() instanceof RequestImpl request) {
+            request.session.unbind(transaction);
+        }
     }
 
     @Override

@@ -240,7 +240,7 @@ final class ProxyImpl implements javax.servlet.sip.Proxy {
                 jain.setStatusCode(status);
                 jain.setReasonPhrase("Server Internal Error");
             }
-            if (upstream.finalResponse == null) {
+            if (!upstream.answered) {
                 upstream.serverTransaction.sendResponse(jain);
             } else {
                 session.side().provider().sendResponse(jain);
@@ -249,7 +249,7 @@ final class ProxyImpl implements javax.servlet.sip.Proxy {
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.log(Level.WARNING, "could not forward " + status + " for " + upstream.getMethod(), e);
         }
-        if (upstream.finalResponse == null) {
+        if (!upstream.answered) {
             boolean toTagged = ((ToHeader) jain.getHeader(ToHeader.NAME)).getTag() != null;
             session.proxied(upstream, response, status, toTagged);
             if (upstream == original && status >= 200) {

@@ -54,8 +54,11 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
     private final boolean initial;
     final ServerTransaction serverTransaction;
     ClientTransaction clientTransaction;
-    /** The final response sent for a received request, or received for a sent one. */
-    volatile SipServletResponse finalResponse;
+    /**
+     * A final response was sent for this received request, or received for this sent one. Only the fact is kept, not
+     * the response: an initial request lives as long as its call, and the parsed 200 with its SDP would live as long.
+     */
+    volatile boolean answered;
     /** B2BUA: the request on the other leg this one was made from or into (JSR 289 §12.2). */
     volatile RequestImpl linked;
     /** Proxy: the branch this copy of the original request was sent on. */
@@ -84,7 +87,7 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
     /** JSR 289 §5.5: a received request is committed once finally answered, a sent one once sent. */
     @Override
     public boolean isCommitted() {
-        return incoming ? finalResponse != null : super.isCommitted();
+        return incoming ? answered : super.isCommitted();
     }
 
     @Override
@@ -174,7 +177,7 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
         if (Request.ACK.equals(getMethod()) || Request.CANCEL.equals(getMethod()) && status != 200) {
             throw new IllegalStateException(getMethod() + " is not answered by the application (RFC 3261 §9.2, §17.1.1.3)");
         }
-        if (finalResponse != null) {
+        if (answered) {
             throw new IllegalStateException("a final response was already sent for this request");
         }
         if (session.proxy() != null && status >= 200) {
@@ -219,7 +222,7 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
         if (incoming || !Request.INVITE.equals(getMethod()) || clientTransaction == null) {
             throw new IllegalStateException("CANCEL is created for a sent INVITE only");
         }
-        if (finalResponse != null) {
+        if (answered) {
             throw new IllegalStateException("the INVITE already has a final response");
         }
         try {
@@ -253,7 +256,7 @@ final class RequestImpl extends MessageImpl implements SipServletRequest {
         if (!incoming || !initial || Request.ACK.equals(getMethod()) || Request.CANCEL.equals(getMethod())) {
             throw new IllegalStateException("only a received initial request can be proxied");
         }
-        if (finalResponse != null) {
+        if (answered) {
             throw new IllegalStateException("the request is already answered");
         }
         if (session.linked != null) {

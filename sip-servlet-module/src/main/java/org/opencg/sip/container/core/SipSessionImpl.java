@@ -172,7 +172,7 @@ final class SipSessionImpl implements SipSession {
         RequestImpl request = response.request();
         String method = response.getMethod();
         if (status >= 200) {
-            request.finalResponse = response;
+            request.answered = true;
             outstanding.remove(request);
         }
         boolean toTagged = ((ToHeader) response.jain().getHeader(ToHeader.NAME)).getTag() != null;
@@ -271,7 +271,7 @@ final class SipSessionImpl implements SipSession {
             if (status >= 200) {
                 // The transaction cannot carry a final answer (e.g. the Via cannot be reached): it is over all
                 // the same, so the session must not wait for it forever.
-                request.finalResponse = response;
+                request.answered = true;
                 pendingUas.remove(request);
                 if (dialogCreating && state != State.CONFIRMED) {
                     state = State.TERMINATED;
@@ -280,7 +280,7 @@ final class SipSessionImpl implements SipSession {
             throw e;
         }
         if (status >= 200) {
-            request.finalResponse = response;
+            request.answered = true;
             pendingUas.remove(request);
         }
         advance(method, request.isInitial(), status, true);
@@ -290,7 +290,7 @@ final class SipSessionImpl implements SipSession {
     void proxied(RequestImpl request, ResponseImpl response, int status, boolean toTagged) {
         touch();
         if (status >= 200) {
-            request.finalResponse = response;
+            request.answered = true;
             pendingUas.remove(request);
         }
         advance(request.getMethod(), request.isInitial(), status, toTagged);
@@ -450,6 +450,15 @@ final class SipSessionImpl implements SipSession {
         transactions.add(transaction);
     }
 
+    /**
+     * JAIN-SIP has removed the transaction: the session lets go of it then rather than when the call ends, because an
+     * INVITE's client transaction keeps the parsed 2xx it received, which a call of minutes need not keep.
+     */
+    void unbind(javax.sip.Transaction transaction) {
+        transaction.setApplicationData(null);
+        transactions.remove(transaction);
+    }
+
     @Override
     public void invalidate() {
         requireValid();
@@ -500,7 +509,7 @@ final class SipSessionImpl implements SipSession {
             return valid && proxy.isDone() && !inDialog && pendingUas.isEmpty();
         }
         boolean over = state == State.TERMINATED || state == State.INITIAL && dialog == null
-                && (initialRequest == null || initialRequest.finalResponse != null);
+                && (initialRequest == null || initialRequest.answered);
         return valid && over && pendingUas.isEmpty() && outstanding.isEmpty();
     }
 

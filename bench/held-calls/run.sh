@@ -3,11 +3,14 @@
 # bounds the calls one gateway can carry at once and what every young collection copies. The gateway and the Teams
 # proxy are bench b2bua's (bench/b2bua/gateway.sh: the product EAR, SIPp as the operator's SBC over UDP, a second SIPp
 # behind socat's TLS as Teams, no media). After a warm-up, SIPp sets up CALLS calls at RATE calls/s and holds them;
-# the live heap (jcmd GC.class_histogram, which collects first) is read before, while they are all up, and after they
-# have ended and the stack's timers have let go of them.
-# Ends with: held=<calls up> heap_per_call_kb=<live heap added per call in progress> after_per_call_bytes=<left per
-# call once all had ended: call records in H2's page cache, which is bounded, and anything that leaks; the heap
-# varies by a few hundred KB between two readings, so a figure of a few bytes either side of 0 is nothing left>
+# the live heap (jcmd GC.class_histogram, which collects first) is read before, as soon as they are all up, 40 s later
+# and after they have ended and the stack's timers have let go of them. The histograms stay in
+# var/bench/held-calls/sipp/held/histogram-*.txt, to see what a call holds.
+# Ends with: held=<calls up> heap_per_call_kb=<live heap added per call in progress, as soon as all are up: the
+# latest calls' set-up transactions still lingering> settled_per_call_kb=<the same 40 s later, when JAIN-SIP has
+# removed every set-up transaction (8-32 s): what a call of minutes keeps> after_per_call_bytes=<left per call once
+# all had ended: call records in H2's page cache, which is bounded, and anything that leaks; the heap varies by a few
+# hundred KB between two readings, so a figure of a few bytes either side of 0 is nothing left>
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HOME_DIR=$ROOT/var/bench/held-calls
@@ -16,8 +19,9 @@ RATE=${RATE:-250}
 source "$ROOT/bench/b2bua/gateway.sh"
 
 gateway=$(cat "$HOME_DIR/run/wildfly.pid")
-live_heap() { # bytes of live objects, after the full collection jcmd makes for the histogram
-  jcmd "$gateway" GC.class_histogram | awk '$1 == "Total" { print $3 }'
+live_heap() { # name: bytes of live objects, after the full collection jcmd makes for the histogram
+  jcmd "$gateway" GC.class_histogram >"$work/held/histogram-$1.txt"
+  awk '$1 == "Total" { print $3 }' "$work/held/histogram-$1.txt"
 }
 active_calls() {
   curl -s "http://127.0.0.1:$MGMT/metrics" | awk '/^opencg_sbc_active_calls/ { print int($2) }'
@@ -38,21 +42,26 @@ mkdir -p "$work/warmup" "$work/held"
 call 300 9000 "$work/warmup" || true
 wait_for_active 0 60
 sleep 40 # the stack's transaction and dialog timers (32 s) let go of the warm-up's calls
-before=$(live_heap)
+before=$(live_heap before)
 
-# The caller hangs up after HOLD seconds instead of 1.5 s: long enough for all CALLS to be up at once.
-hold=$((CALLS / RATE + 60))
+# The caller hangs up after HOLD seconds instead of 1.5 s: long enough for all CALLS to be up at once, and for 40 s
+# more with every call still up.
+hold=$((CALLS / RATE + 75))
 sed "s/timeout=\"1500\"/timeout=\"$((hold * 1000))\"/" "$ROOT/emulators/sip/operator-caller.xml" >"$work/held/caller.xml"
 say "setting up $CALLS calls at $RATE/s, each held for $hold s"
 caller_scenario=$work/held/caller.xml call "$RATE" "$CALLS" "$work/held" -l "$CALLS" -timeout $((hold + 60))s &
 holder=$!
 wait_for_active "$CALLS" $((CALLS / RATE + 30))
-during=$(live_heap)
+up=$(live_heap up)
 held=$(active_calls)
+sleep 40
+settled=$(live_heap settled)
+[ "$(active_calls)" = "$held" ] || { say "calls ended before the settled reading"; exit 1; }
 say "all $held calls up; waiting for them to end"
 wait "$holder" || true
 wait_for_active 0 60
 sleep 40
-after=$(live_heap)
-awk -v b="$before" -v d="$during" -v a="$after" -v n="$held" -v c="$CALLS" \
-  'BEGIN { printf "held=%d heap_per_call_kb=%.1f after_per_call_bytes=%d\n", n, (d - b) / n / 1024, (a - b) / c }'
+after=$(live_heap after)
+awk -v b="$before" -v u="$up" -v s="$settled" -v a="$after" -v n="$held" -v c="$CALLS" 'BEGIN {
+  printf "held=%d heap_per_call_kb=%.1f settled_per_call_kb=%.1f after_per_call_bytes=%d\n",
+    n, (u - b) / n / 1024, (s - b) / n / 1024, (a - b) / c }'

@@ -7,8 +7,8 @@
 # and after they have ended and the stack's timers have let go of them. The histograms stay in
 # var/bench/held-calls/sipp/held/histogram-*.txt, to see what a call holds.
 # Ends with: held=<calls up> heap_per_call_kb=<live heap added per call in progress, as soon as all are up: the
-# latest calls' set-up transactions still lingering> settled_per_call_kb=<the same 40 s later, when JAIN-SIP has
-# removed every set-up transaction (8-32 s): what a call of minutes keeps> after_per_call_bytes=<left per call once
+# latest calls' set-up still in the stack's timers> settled_per_call_kb=<the same 40 s later, when those timers
+# (8-32 s) have run out for every call: what a call of minutes keeps> after_per_call_bytes=<left per call once
 # all had ended: call records in H2's page cache, which is bounded, and anything that leaks; the heap varies by a few
 # hundred KB between two readings, so a figure of a few bytes either side of 0 is nothing left>
 set -euo pipefail
@@ -48,16 +48,18 @@ before=$(live_heap before)
 # more with every call still up.
 hold=$((CALLS / RATE + 75))
 sed "s/timeout=\"1500\"/timeout=\"$((hold * 1000))\"/" "$ROOT/emulators/sip/operator-caller.xml" >"$work/held/caller.xml"
+grep -q "timeout=\"$((hold * 1000))\"" "$work/held/caller.xml" \
+  || { say "emulators/sip/operator-caller.xml no longer hangs up after timeout=\"1500\": update this bench"; exit 1; }
 say "setting up $CALLS calls at $RATE/s, each held for $hold s"
 caller_scenario=$work/held/caller.xml call "$RATE" "$CALLS" "$work/held" -l "$CALLS" -timeout $((hold + 60))s &
 holder=$!
 wait_for_active "$CALLS" $((CALLS / RATE + 30))
 up=$(live_heap up)
 held=$(active_calls)
+say "all $held calls up; the heap read again in 40 s, then the calls end"
 sleep 40
 settled=$(live_heap settled)
 [ "$(active_calls)" = "$held" ] || { say "calls ended before the settled reading"; exit 1; }
-say "all $held calls up; waiting for them to end"
 wait "$holder" || true
 wait_for_active 0 60
 sleep 40

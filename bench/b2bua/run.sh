@@ -1,12 +1,10 @@
 #!/usr/bin/env bash
 # SBC benchmark (issue 5): a SIPp ramp through the product's B2BUA with full signalling interworking.
 #
-# The gateway runs the product EAR in its own home (var/bench/b2bua) on its own ports. SIPp plays the operator's SBC
-# over UDP and calls an unprovisioned number (Operator Connect by default), so every call is routed from the routing
-# snapshot, normalised to E.164, its SDP stripped for Teams, topology-hidden and sent over TLS to a Teams proxy,
-# which is a second SIPp (emulators/sip/teams-proxy.xml, over TCP behind socat's TLS). No media: the SDP is
-# normalised but not anchored (opencg.media.anchor=false), as issue 5 measures the signalling B2BUA; MEDIA=anchor
-# sends every offer and answer through rtpengine as well (still no RTP), which is the cost bench media does not see.
+# The gateway and the Teams proxy are set up by bench/b2bua/gateway.sh: the product EAR in var/bench/b2bua on its
+# own ports, SIPp as the operator's SBC over UDP calling an unprovisioned number, a second SIPp behind socat's TLS as
+# Teams. No media unless MEDIA=anchor (offers and answers through rtpengine, still no RTP: the cost bench media does
+# not see), as issue 5 measures the signalling B2BUA.
 # Each call: INVITE, 100, 180, 183, 200, ACK on both legs, 1.5 s, BYE, 200. One call record per call.
 # Each step's line on stderr also says where the time went (bench/lib/step-load.sh): the gateway's CPU, the machine's,
 # and the share of the step the JVM spent stopped for garbage collection.

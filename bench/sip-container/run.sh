@@ -9,7 +9,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HOME_DIR=$ROOT/var/bench/sip-container
-RATES=${RATES:-200 400 600 800 1000 1100 1200 1400 1600}
+RATES=${RATES:-200 400 600 800 1000 1100 1200 1400 1600 1800 2000 2400}
 STEP_SECONDS=${STEP_SECONDS:-10}
 GW_PORT=45060 CALLEE_PORT=46070 CALLER_PORT=46060 MGMT=49990
 
@@ -23,6 +23,7 @@ export OPENCG_SIP_LISTENING_POINT_OPERATOR_APPLICATION=test OPENCG_SBC_PEERS_TEA
 export OPENCG_SBC_TRUNK_OPERATOR_PEERS="op1=udp:127.0.0.1:46090"
 
 source "$ROOT/bench/lib/sipp-step.sh"
+source "$ROOT/bench/lib/step-load.sh"
 say() { printf '%s\n' "$*" >&2; }
 
 # Build the product and the test application, and add the application to a copy of the EAR.
@@ -45,26 +46,35 @@ scenarios=$ROOT/ear/src/test/resources/sipp
 callee=$!
 sleep 1
 
-# Warm-up: the JIT compiles the call path during the first minute; measured steps start after it.
-say "warming up for ${WARMUP_SECONDS:=45} s at 150 calls/s"
-(cd "$work" && sipp -sf "$scenarios/uac-call.xml" -i 127.0.0.1 -p $CALLER_PORT -s b2b -d 200 -buff_size 4194304 \
-   -key target "sip:callee@127.0.0.1:$CALLEE_PORT" -r 150 -m $((150 * WARMUP_SECONDS)) -nostdin \
-   127.0.0.1:$GW_PORT >warmup.out 2>&1) || true
+call() { # rate calls dir [extra sipp args]
+  local rate=$1 calls=$2 dir=$3
+  shift 3
+  (cd "$dir" && sipp -sf "$scenarios/uac-call.xml" -i 127.0.0.1 -p $CALLER_PORT -s b2b -d 200 -buff_size 4194304 \
+     -key target "sip:callee@127.0.0.1:$CALLEE_PORT" -r "$rate" -m "$calls" -l $((rate * 2)) -nostdin "$@" \
+     127.0.0.1:$GW_PORT >sipp.out 2>&1)
+}
+
+# Warm-up as bench b2bua's (see there why): the JIT compiles the call path for minutes, so a third of WARMUP_SECONDS
+# at 150 calls/s (what the cold JVM's interpreter takes) and the rest at WARMUP_RATE.
+say "warming up for ${WARMUP_SECONDS:=300} s: 150 calls/s, then ${WARMUP_RATE:=800} calls/s"
+mkdir -p "$work/warmup" "$work/warmup-2"
+call 150 $((150 * WARMUP_SECONDS / 3)) "$work/warmup" || true
+call "$WARMUP_RATE" $((WARMUP_RATE * (WARMUP_SECONDS - WARMUP_SECONDS / 3))) "$work/warmup-2" || true
 sleep 5
+gateway=$(cat "$HOME_DIR/run/wildfly.pid")
 
 best=0 best_p99=0 best_failed=0
 for rate in $RATES; do
   calls=$((rate * STEP_SECONDS))
   step=$work/rate-$rate
   mkdir -p "$step"
+  step_load_start "$gateway"
   set +e
-  (cd "$step" && sipp -sf "$scenarios/uac-call.xml" -i 127.0.0.1 -p $CALLER_PORT -s b2b -d 200 -buff_size 4194304 \
-     -key target "sip:callee@127.0.0.1:$CALLEE_PORT" -r "$rate" -m "$calls" -l $((rate * 2)) \
-     -timeout $((STEP_SECONDS + 30))s -nostdin -trace_rtt -rtt_freq 1 -trace_stat -fd 1 \
-     127.0.0.1:$GW_PORT >sipp.out 2>&1)
+  call "$rate" "$calls" "$step" -timeout $((STEP_SECONDS + 30))s -trace_rtt -rtt_freq 1 -trace_stat -fd 1
   set -e
+  load=$(step_load_end "$gateway" "$HOME_DIR/log/gc.log")
   read -r successful failed p99 answered < <(sipp_step_result "$step" "$calls")
-  say "rate=$rate calls=$calls successful=$successful answered=$answered failed=$failed p99_ms=$p99"
+  say "rate=$rate calls=$calls successful=$successful answered=$answered failed=$failed p99_ms=$p99 $load"
   if [ "$failed" -eq 0 ] && [ "$successful" -eq "$calls" ] && [ "$answered" -eq "$calls" ]; then
     best=$rate best_p99=$p99 best_failed=$failed
   else

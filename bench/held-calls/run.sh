@@ -16,6 +16,8 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HOME_DIR=$ROOT/var/bench/held-calls
 CALLS=${CALLS:-5000}
 RATE=${RATE:-250}
+command -v jcmd >/dev/null \
+  || { echo "bench held-calls reads the heap with jcmd, from a JDK: apt-get install openjdk-17-jdk-headless" >&2; exit 1; }
 source "$ROOT/bench/b2bua/gateway.sh"
 
 gateway=$(cat "$HOME_DIR/run/wildfly.pid")

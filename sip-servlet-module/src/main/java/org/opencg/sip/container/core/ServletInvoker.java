@@ -32,7 +32,7 @@ final class ServletInvoker {
         } catch (Exception | Error e) {
             LOG.log(Level.WARNING, "servlet " + session.handler() + " failed on " + describe(message), e);
             if (message instanceof RequestImpl request && request.incoming() && !request.isCommitted()
-                    && !request.answered && !Request.ACK.equals(request.getMethod())
+                    && !Request.ACK.equals(request.getMethod())
                     && !Request.CANCEL.equals(request.getMethod())) {
                 try {
                     request.createResponse(Response.SERVER_INTERNAL_ERROR).send();

@@ -443,7 +443,8 @@ final class SipSessionImpl implements SipSession {
      * Makes the request the transaction's application data. JAIN-SIP keeps an ended transaction for its Timer J or
      * K (RFC 3261 §17.2.2: 32 s for a BYE received over UDP) and an ended dialog as long as a transaction names it;
      * through this data they would hold the whole call (sessions, attributes, messages) that long. Invalidation
-     * unbinds them, which keeps a busy gateway's heap to the calls in progress.
+     * unbinds them all, which keeps a busy gateway's heap to the calls in progress; {@link #unbind} lets each go
+     * earlier, when the stack removes it.
      */
     void bind(javax.sip.Transaction transaction, RequestImpl request) {
         transaction.setApplicationData(request);
@@ -451,8 +452,9 @@ final class SipSessionImpl implements SipSession {
     }
 
     /**
-     * JAIN-SIP has removed the transaction: the session lets go of it then rather than when the call ends, because an
-     * INVITE's client transaction keeps the parsed 2xx it received, which a call of minutes need not keep.
+     * JAIN-SIP has removed the transaction: the session lets go of it and its request then rather than when the call
+     * ends, so that a call of minutes does not keep every request it carried (an INFO per DTMF digit, each session
+     * refresh) for as long as it lasts.
      */
     void unbind(javax.sip.Transaction transaction) {
         transaction.setApplicationData(null);

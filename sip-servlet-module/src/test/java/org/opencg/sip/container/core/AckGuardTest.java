@@ -1,5 +1,10 @@
 package org.opencg.sip.container.core;
 
+import static org.opencg.sip.container.core.LoopbackStacks.HOST;
+import static org.opencg.sip.container.core.LoopbackStacks.collectedWithin;
+import static org.opencg.sip.container.core.LoopbackStacks.provider;
+import static org.opencg.sip.container.core.LoopbackStacks.stack;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.ref.WeakReference;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +24,6 @@ import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipFactory;
-import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import javax.sip.address.Address;
@@ -35,15 +38,12 @@ import javax.sip.message.Response;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.opencg.sip.container.SipContainer;
 
 /**
  * An answered call's UAC dialog must be collectable once the call has ended and JAIN-SIP's linger has passed, not
  * 64·T1 after its 2xx: two real JAIN-SIP stacks on loopback place a call, answer it, acknowledge it and hang up.
  */
 class AckGuardTest {
-
-    private static final String HOST = "127.0.0.1";
 
     private final SipFactory factory = SipFactory.getInstance();
     private SipStack caller;
@@ -97,42 +97,6 @@ class AckGuardTest {
         return new WeakReference<>(callerDialog);
     }
 
-    private static boolean collectedWithin(WeakReference<Dialog> dialog, long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline) {
-            System.gc();
-            if (dialog.get() == null) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
-    }
-
-    /** A stack configured as the container's, but for a 1 s linger (JAIN-SIP's is 8 s) so the test waits seconds. */
-    private SipStack stack(String name) throws Exception {
-        Properties properties = SipContainer.stackProperties();
-        properties.setProperty("javax.sip.STACK_NAME", "ack-guard-" + name);
-        // Static in JAIN-SIP (SIPTransactionStack), so it holds for every stack of this JVM; no other test starts one.
-        properties.setProperty("gov.nist.javax.sip.LINGER_TIMER", "1");
-        return factory.createSipStack(properties);
-    }
-
-    private static SipProvider provider(SipStack stack, SipListener listener) throws Exception {
-        ListeningPoint point = stack.createListeningPoint(HOST, freePort(), ListeningPoint.TCP);
-        SipProvider provider = stack.createSipProvider(point);
-        provider.addSipListener(listener);
-        stack.start();
-        return provider;
-    }
-
-    /** JAIN-SIP refuses port 0, so a port the system just handed out and took back. */
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        }
-    }
-
     private Request invite(SipProvider from, SipProvider to) throws Exception {
         AddressFactory addresses = factory.createAddressFactory();
         HeaderFactory headers = factory.createHeaderFactory();
@@ -155,7 +119,7 @@ class AckGuardTest {
     }
 
     /** Answers the INVITE at once and the BYE with 200. */
-    private final class Callee extends Listener {
+    private final class Callee extends LoopbackStacks.Listener {
         @Override
         public void processRequest(RequestEvent event) {
             try {
@@ -186,7 +150,7 @@ class AckGuardTest {
     }
 
     /** Acknowledges the 2xx through the dialog, as the gateway does, and reports the BYE's answer. */
-    private static final class Caller extends Listener {
+    private static final class Caller extends LoopbackStacks.Listener {
         private final BlockingQueue<Dialog> answered;
         private final BlockingQueue<Boolean> ended;
 
@@ -213,32 +177,6 @@ class AckGuardTest {
             } catch (Exception e) {
                 ended.add(false);
             }
-        }
-    }
-
-    private abstract static class Listener implements SipListener {
-        @Override
-        public void processRequest(RequestEvent event) {
-        }
-
-        @Override
-        public void processResponse(ResponseEvent event) {
-        }
-
-        @Override
-        public void processTimeout(javax.sip.TimeoutEvent event) {
-        }
-
-        @Override
-        public void processIOException(javax.sip.IOExceptionEvent event) {
-        }
-
-        @Override
-        public void processTransactionTerminated(javax.sip.TransactionTerminatedEvent event) {
-        }
-
-        @Override
-        public void processDialogTerminated(javax.sip.DialogTerminatedEvent event) {
         }
     }
 }

@@ -54,13 +54,8 @@ call() { # rate calls dir [extra sipp args]
      127.0.0.1:$GW_PORT >sipp.out 2>&1)
 }
 
-# Warm-up as bench b2bua's (see there why): the JIT compiles the call path for minutes, so a third of WARMUP_SECONDS
-# at 150 calls/s (what the cold JVM's interpreter takes) and the rest at WARMUP_RATE.
-say "warming up for ${WARMUP_SECONDS:=300} s: 150 calls/s, then ${WARMUP_RATE:=800} calls/s"
-mkdir -p "$work/warmup" "$work/warmup-2"
-call 150 $((150 * WARMUP_SECONDS / 3)) "$work/warmup" || true
-call "$WARMUP_RATE" $((WARMUP_RATE * (WARMUP_SECONDS - WARMUP_SECONDS / 3))) "$work/warmup-2" || true
-sleep 5
+source "$ROOT/bench/lib/sipp-warmup.sh"
+sipp_warm_up "$work"
 gateway=$(cat "$HOME_DIR/run/wildfly.pid")
 
 best=0 best_p99=0 best_failed=0

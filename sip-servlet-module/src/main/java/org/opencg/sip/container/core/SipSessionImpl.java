@@ -465,7 +465,10 @@ final class SipSessionImpl implements SipSession {
     public void invalidate() {
         requireValid();
         valid = false;
-        transactions.forEach(transaction -> transaction.setApplicationData(null));
+        for (javax.sip.Transaction transaction : transactions) {
+            transaction.setApplicationData(null);
+            Linger.end(transaction);
+        }
         transactions.clear();
         if (linked != null) {
             linked.linked = null;
@@ -478,6 +481,7 @@ final class SipSessionImpl implements SipSession {
                 dialog.delete();
             }
             AckGuard.cancel(dialog);
+            Linger.end(dialog);
         }
         application.removed(this);
         application.application().listeners().sipSessionDestroyed(this);

@@ -20,15 +20,24 @@ final class LoopbackStacks {
 
     /** A stack configured as the container's, but for a 1 s linger (JAIN-SIP's is 8 s) so a test waits seconds. */
     static SipStack stack(String name) throws Exception {
+        return stack(name, 1);
+    }
+
+    /** A stack configured as the container's, with the given linger. */
+    static SipStack stack(String name, int lingerSeconds) throws Exception {
         Properties properties = org.opencg.sip.container.SipContainer.stackProperties();
         properties.setProperty("javax.sip.STACK_NAME", "loopback-" + name);
-        // Static in JAIN-SIP (SIPTransactionStack), so it holds for every stack of this JVM.
-        properties.setProperty("gov.nist.javax.sip.LINGER_TIMER", "1");
+        // Static in JAIN-SIP (SIPTransactionStack): it holds for every stack of this JVM, as set by the newest.
+        properties.setProperty("gov.nist.javax.sip.LINGER_TIMER", String.valueOf(lingerSeconds));
         return SipFactory.getInstance().createSipStack(properties);
     }
 
     static SipProvider provider(SipStack stack, SipListener listener) throws Exception {
-        ListeningPoint point = stack.createListeningPoint(HOST, freePort(), ListeningPoint.TCP);
+        return provider(stack, listener, ListeningPoint.TCP);
+    }
+
+    static SipProvider provider(SipStack stack, SipListener listener, String transport) throws Exception {
+        ListeningPoint point = stack.createListeningPoint(HOST, freePort(), transport);
         SipProvider provider = stack.createSipProvider(point);
         provider.addSipListener(listener);
         stack.start();

@@ -51,9 +51,9 @@ final class Linger {
     }
 
     /**
-     * Removes a terminated transaction from the stack and releases its request; one still running (an INVITE
-     * server transaction waiting for the ACK of its error response, a BYE absorbing retransmissions in Timer J) is
-     * left to its timers.
+     * Removes a terminated transaction from the stack (JAIN-SIP takes a client transaction out itself when it
+     * terminates) and releases its request; one still running (an INVITE server transaction waiting for the ACK of
+     * its error response, a BYE absorbing retransmissions in Timer J) is left to its timers.
      */
     static void end(Transaction transaction) {
         if (transaction instanceof SIPTransaction sipTransaction

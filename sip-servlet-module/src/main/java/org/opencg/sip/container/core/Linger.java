@@ -25,8 +25,8 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
  * over TCP) came before the BYE that ended the dialog, and the container answers a late request in the dialog 481
  * whether JAIN-SIP still knows the dialog or not (Dispatcher). So the container does now what the linger would do
  * 8 s later, the same removal and the same clean-up, which JAIN-SIP repeats harmlessly when its timer fires (the
- * terminated events go out once). The setting itself stays: JAIN-SIP also times with it what the container never
- * ends this way (stateless answers, transactions of stray requests).
+ * terminated events go out once). The setting itself stays: JAIN-SIP also times with it what outlives the session
+ * (a BYE's server transaction over UDP lingers after its Timer J).
  */
 final class Linger {
 

@@ -104,8 +104,9 @@ class EndedCallReleaseTest {
     }
 
     /**
-     * INVITE, 200, ACK, BYE, 200 over TCP or UDP, then what the container does when the sessions end. The linger is 1 s where
-     * a test waits for it to pass, JAIN-SIP's own 8 s where a test tells a release before it from the linger's own.
+     * INVITE, 180, 200, ACK, BYE, 200 over the test's transport, then what the container does when the sessions end.
+     * The linger is 1 s where a test waits for it to pass, JAIN-SIP's own 8 s where a test tells a release before it
+     * from the linger's own.
      */
     private Ended placeAndEndCall(int lingerSeconds, boolean cancelGuard, boolean endLinger) throws Exception {
         // Queues, not futures: a future would keep the dialog it completed with.
@@ -135,7 +136,8 @@ class EndedCallReleaseTest {
         assertEquals(DialogState.TERMINATED, calleeInvite.getDialog().getState());
         Dialog calleeDialog = calleeInvite.getDialog();
         Ended call = new Ended(new WeakReference<>(callerDialog),
-                ((gov.nist.javax.sip.stack.SIPTransaction) calleeInvite).getTransactionId(), calleeDialog.getDialogId());
+                ((gov.nist.javax.sip.stack.SIPTransaction) calleeInvite).getTransactionId(),
+                calleeDialog.getDialogId());
         if (endLinger) {
             Linger.end(calleeInvite);
             Linger.end(calleeDialog);

@@ -10,7 +10,7 @@ import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 
-/** Real JAIN-SIP stacks over TCP on loopback, configured as the container configures its own. */
+/** Real JAIN-SIP stacks on loopback (TCP unless a test asks for UDP), configured as the container's own. */
 final class LoopbackStacks {
 
     static final String HOST = "127.0.0.1";
@@ -44,6 +44,7 @@ final class LoopbackStacks {
         return provider;
     }
 
+    /** The port of a provider made over TCP. */
     static int port(SipProvider provider) {
         return provider.getListeningPoint(ListeningPoint.TCP).getPort();
     }

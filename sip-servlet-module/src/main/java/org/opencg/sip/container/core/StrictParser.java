@@ -16,7 +16,10 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
 /**
  * JAIN-SIP's parser is liberal where RFC 3261 is not; this one refuses, before JAIN-SIP parses, what RFC 4475
  * marks invalid yet JAIN-SIP would accept: several Content-Length headers (RFC 4475 §3.3.11, RFC 3261 §7.3.1),
- * and white space inside the angle brackets of a name-addr (RFC 4475 §3.1.2.8, RFC 3261 §25.1 LAQUOT/RAQUOT).
+ * white space inside the angle brackets of a name-addr (RFC 4475 §3.1.2.8, RFC 3261 §25.1 LAQUOT/RAQUOT), and
+ * an unquoted display name in From or To holding separators such as a comma (RFC 4475 §3.1.2.7: display-name is
+ * tokens or a quoted-string, RFC 3261 §25.1). Bytes above 127 in an unquoted name are let through: phones that send
+ * unquoted UTF-8 names are common and the name is never routed on.
  * A refused request is answered 400 by the stack where a response can be built.
  */
 public final class StrictParser implements MessageParser {
@@ -54,7 +57,10 @@ public final class StrictParser implements MessageParser {
         return mayBeInvalid(message) ? problemInText(message) : Optional.empty();
     }
 
-    /** False when the head has at most one line starting with "l" and no white space next to '<' or '>'. */
+    /**
+     * False when the head has at most one line starting with "l", no white space next to '<' or '>' and no From or
+     * To with separators in an unquoted display name.
+     */
     private static boolean mayBeInvalid(byte[] message) {
         int lengthLike = 0;
         boolean lineStart = false;
@@ -70,6 +76,10 @@ public final class StrictParser implements MessageParser {
             if (b == '\r') {
                 continue;
             }
+            if (lineStart && (b == 'f' || b == 'F' || b == 't' || b == 'T')
+                    && unquotedNameHasSeparator(message, i)) {
+                return true;
+            }
             if (lineStart && (b == 'l' || b == 'L')) {
                 lengthLike++; // Content-Length is written "l" in compact form; other headers starting so are rare
             } else if (lineStart && (b == 'c' || b == 'C') && startsWithIgnoreCase(message, i, "content-length")) {
@@ -83,6 +93,50 @@ public final class StrictParser implements MessageParser {
             }
         }
         return lengthLike > 1;
+    }
+
+    /**
+     * Whether the header line starting at {@code from} is a From or To whose display name is unquoted and holds a
+     * separator (RFC 3261 §25.1: display-name = *(token LWS) / quoted-string). A value without '<' is an addr-spec
+     * and has no display name.
+     */
+    static boolean unquotedNameHasSeparator(byte[] message, int from) {
+        int colon = from;
+        while (colon < message.length && message[colon] != ':' && message[colon] != '\n') {
+            colon++;
+        }
+        if (colon >= message.length || message[colon] != ':' || !isFromOrTo(message, from, colon)) {
+            return false;
+        }
+        int i = colon + 1;
+        while (i < message.length && (message[i] == ' ' || message[i] == '\t')) {
+            i++;
+        }
+        if (i < message.length && message[i] == '"') {
+            return false; // a quoted-string may hold anything
+        }
+        boolean separator = false;
+        for (; i < message.length && message[i] != '\r' && message[i] != '\n'; i++) {
+            byte b = message[i];
+            if (b == '<') {
+                return separator;
+            }
+            separator |= "()>@,;:\\\"/[]?={}".indexOf(b) >= 0;
+        }
+        return false;
+    }
+
+    private static boolean isFromOrTo(byte[] message, int from, int colon) {
+        int end = colon;
+        while (end > from && (message[end - 1] == ' ' || message[end - 1] == '\t')) {
+            end--;
+        }
+        // Byte by byte: every received message has a From and a To, and this runs before the message is parsed.
+        int length = end - from;
+        return (length == 1 || length == 4 && startsWithIgnoreCase(message, from, "from")
+                || length == 2 && startsWithIgnoreCase(message, from, "to"))
+                && (length != 1 || message[from] == 'f' || message[from] == 'F' || message[from] == 't'
+                        || message[from] == 'T');
     }
 
     private static boolean startsWithIgnoreCase(byte[] message, int from, String prefix) {
@@ -108,6 +162,9 @@ public final class StrictParser implements MessageParser {
             String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim().toLowerCase(Locale.ROOT) : "";
             if (name.equals("content-length") || name.equals("l")) {
                 contentLengths++;
+            }
+            if (unquotedNameHasSeparator(line.getBytes(StandardCharsets.ISO_8859_1), 0)) {
+                return Optional.of("unquoted display name with separators in " + name);
             }
             // Cheap test first: this runs for every message received.
             if (mayHaveSpaceInBrackets(line) && ADDRESS_HEADER.matcher(line).matches()

@@ -39,4 +39,23 @@ class StrictParserTest {
         assertEquals(Optional.of("more than one Content-Length"), StrictParser.problem(options(
                 "From: <sip:a@example.com>;tag=1\r\nTo: <sip:t@example.org>\r\nContent-Length: 13\r\nl: 5\r\n")));
     }
+
+    @Test
+    void anUnquotedDisplayNameWithACommaIsInvalid() {
+        byte[] baddn = options("From:    Bell, Alexander <sip:a.g.bell@example.com>;tag=43\r\n"
+                + "To:      <sip:t.watson@example.org>\r\nl: 0\r\n");
+        assertEquals(Optional.of("unquoted display name with separators in from"), StrictParser.problem(baddn));
+        assertThrows(ParseException.class, () -> new StrictParser().parseSIPMessage(baddn, true, false, null));
+        assertTrue(StrictParser.problem(options("From: <sip:a@example.com>;tag=1\r\n"
+                + "t: Watson, Thomas <sip:t.watson@example.org>\r\nl: 0\r\n")).isPresent());
+    }
+
+    @Test
+    void tokenQuotedAndUtf8DisplayNamesAndBareAddressesAreFine() {
+        assertEquals(Optional.empty(), StrictParser.problem(options("From: Alexander G. Bell-Jr <sip:a@example.com>;tag=1"
+                + "\r\nTo: \"Watson, Thomas\" <sip:t@example.org>\r\nContact: a, b <sip:c@example.org>\r\n"
+                + "Timestamp: 1, <x>\r\nl: 0\r\n")));
+        assertEquals(Optional.empty(), StrictParser.problem(options("f: sip:a@example.com;tag=1\r\n"
+                + "t: J\u00f6rg M\u00fcller <sip:t@example.org>\r\nl: 0\r\n")));
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.parser.MessageParser;
 import gov.nist.javax.sip.parser.MessageParserFactory;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
@@ -20,7 +21,9 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
  * an unquoted display name in From or To holding separators such as a comma (RFC 4475 §3.1.2.7: display-name is
  * tokens or a quoted-string, RFC 3261 §25.1). Bytes above 127 in an unquoted name are let through: phones that send
  * unquoted UTF-8 names are common and the name is never routed on.
- * A refused request is answered 400 by the stack where a response can be built.
+ * A refused request is answered 400 by the stack where a response can be built. It also keeps a request's SIP
+ * version, which JAIN-SIP's parser replaces with SIP/2.0, so that the stack's message channels, which check it,
+ * answer 505 to any other (RFC 3261 §21.5.7, RFC 4475 §3.1.2.15).
  */
 public final class StrictParser implements MessageParser {
 
@@ -46,7 +49,34 @@ public final class StrictParser implements MessageParser {
         if (problem.isPresent()) {
             throw new ParseException(problem.get(), 0);
         }
-        return delegate.parseSIPMessage(message, readBody, strict, listener);
+        SIPMessage parsed = delegate.parseSIPMessage(message, readBody, strict, listener);
+        if (parsed instanceof SIPRequest request) {
+            String version = versionOtherThanSip20(message);
+            if (version != null) {
+                request.getRequestLine().setSipVersion(version);
+            }
+        }
+        return parsed;
+    }
+
+    /**
+     * The last word of the request line, its SIP-Version (RFC 3261 §7.1, trailing white space ignored), or null when
+     * it is SIP/2.0: the usual request costs no String.
+     */
+    static String versionOtherThanSip20(byte[] message) {
+        int end = 0;
+        while (end < message.length && message[end] != '\r' && message[end] != '\n') {
+            end++;
+        }
+        while (end > 0 && (message[end - 1] == ' ' || message[end - 1] == '\t')) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && message[start - 1] != ' ' && message[start - 1] != '\t') {
+            start--;
+        }
+        return end - start == 7 && startsWithIgnoreCase(message, start, "sip/2.0") ? null
+                : new String(message, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
     /**

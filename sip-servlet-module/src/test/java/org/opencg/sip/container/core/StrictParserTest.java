@@ -58,4 +58,17 @@ class StrictParserTest {
         assertEquals(Optional.empty(), StrictParser.problem(options("f: sip:a@example.com;tag=1\r\n"
                 + "t: J\u00f6rg M\u00fcller <sip:t@example.org>\r\nl: 0\r\n")));
     }
+
+    /** JAIN-SIP's own parser reads SIP/7.0 as SIP/2.0, and its channels answer 505 only to what it kept. */
+    @Test
+    void aRequestKeepsTheSipVersionItWasSentWith() throws Exception {
+        byte[] badvers = ("OPTIONS sip:t.watson@example.org SIP/7.0\r\nVia: SIP/7.0/UDP c.example.com;branch=z9hG4bK1\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:a@example.com>;tag=1\r\nTo: <sip:t@example.org>\r\nCall-ID: v1\r\n"
+                + "CSeq: 1 OPTIONS\r\nl: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals("SIP/7.0", ((gov.nist.javax.sip.message.SIPRequest) new StrictParser()
+                .parseSIPMessage(badvers, true, false, null)).getSIPVersion());
+        assertEquals("SIP/2.0", ((gov.nist.javax.sip.message.SIPRequest) new StrictParser()
+                .parseSIPMessage(options("From: <sip:a@example.com>;tag=1\r\nTo: <sip:t@example.org>\r\nl: 0\r\n"),
+                        true, false, null)).getSIPVersion());
+    }
 }

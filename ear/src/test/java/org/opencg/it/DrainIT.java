@@ -78,5 +78,19 @@ class DrainIT {
         assertTrue(stopSeconds < DRAIN_SECONDS, "the server stopped when the call ended, not at the drain deadline: "
                 + stopSeconds + " s");
         assertEquals(List.of(), LAUNCHER.leftovers());
+        assertEquals(List.of(), errorsWhileStopping(), "errors in the server's log from the stop's drain on");
+    }
+
+    /** The ERROR lines the server logged from the moment it began to suspend. */
+    private static List<String> errorsWhileStopping() throws java.io.IOException {
+        List<String> lines = Files.readAllLines(HOME.resolve("wildfly/log/server.log"));
+        int suspended = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("WFLYSRV0272")) {
+                suspended = i;
+            }
+        }
+        assertTrue(suspended > 0, "the server's log says nothing of suspending");
+        return lines.subList(suspended, lines.size()).stream().filter(l -> l.contains(" ERROR ")).toList();
     }
 }

@@ -1,9 +1,8 @@
 package org.opencg.web.portal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -14,7 +13,7 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -22,6 +21,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.eclipse.microprofile.config.Config;
+import org.opencg.core.background.Background;
 
 /**
  * Samples the SBC's meters (active calls, INVITEs received) every {@code opencg.portal.activity-sample-seconds} from
@@ -36,7 +36,7 @@ public class CallActivity {
     private static final Logger LOG = Logger.getLogger(CallActivity.class.getName());
 
     @Resource
-    ManagedScheduledExecutorService executor;
+    ManagedThreadFactory threads;
 
     @Inject
     MeterRegistry registry;
@@ -45,7 +45,8 @@ public class CallActivity {
     Config config;
 
     private ActivitySeries series;
-    private ScheduledFuture<?> sampling;
+    /** A thread of its own: the chart goes on while a stop drains calls (WildFly's executors refuse tasks then). */
+    private Background sampling;
 
     @PostConstruct
     void start() {
@@ -56,12 +57,13 @@ public class CallActivity {
                     + " opencg.portal.activity-minutes are whole numbers of at least 1: " + seconds + ", " + minutes);
         }
         series = new ActivitySeries(Math.max(2, minutes * 60 / seconds + 1));
-        sampling = executor.scheduleAtFixedRate(this::sample, 0, seconds, TimeUnit.SECONDS);
+        sampling = new Background("call activity", threads, 1);
+        sampling.every(Duration.ZERO, Duration.ofSeconds(seconds), this::sample);
     }
 
     @PreDestroy
     void stop() {
-        sampling.cancel(false);
+        sampling.close();
     }
 
     /** The chart's points, oldest first. */

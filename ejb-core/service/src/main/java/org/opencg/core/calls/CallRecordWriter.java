@@ -6,12 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,7 +29,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+
+import org.opencg.core.background.Background;
 
 /**
  * Writes call records in batches, off the call path: the SIP side queues a record and returns; every 200 ms the
@@ -51,6 +52,7 @@ public class CallRecordWriter implements CallRecords {
     /** Records held while the database is away; beyond it the oldest are dropped, and the log says how many. */
     static final int LIMIT = 200_000;
     private static final int BATCH = 1_000;
+    private static final Duration FLUSH_EVERY = Duration.ofMillis(200);
     private static final String INSERT = "INSERT INTO call_record (call_id, direction, service, tenant, account,"
             + " calling, called, peer, setup_time, answer_time, end_time, duration_ms, status, reason, ended_by,"
             + " media_packets, media_lost_pct, media_jitter_ms, media_mos)"
@@ -63,21 +65,23 @@ public class CallRecordWriter implements CallRecords {
     DataSource database;
 
     @Resource
-    ManagedScheduledExecutorService executor;
+    ManagedThreadFactory threads;
 
     private final ConcurrentLinkedQueue<CallRecord> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
-    private ScheduledFuture<?> flusher;
+    /** Its own thread: records of calls that end while a stop drains them are written then, not at the end. */
+    private Background flusher;
 
     @PostConstruct
     void start() {
-        flusher = executor.scheduleWithFixedDelay(this::flush, 200, 200, TimeUnit.MILLISECONDS);
+        flusher = new Background("call records", threads, 1);
+        flusher.every(FLUSH_EVERY, FLUSH_EVERY, this::flush);
     }
 
     @PreDestroy
     void stop() {
-        flusher.cancel(false);
+        flusher.close();
         flush();
     }
 

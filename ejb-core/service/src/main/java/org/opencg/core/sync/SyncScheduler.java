@@ -1,13 +1,14 @@
 package org.opencg.core.sync;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,8 +21,9 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+
+import org.opencg.core.background.Background;
 
 /**
  * Drives the flow-through sync: reads the outbox every {@code opencg.sync.poll-ms} and works each due task, and
@@ -40,10 +42,7 @@ public class SyncScheduler {
     private static final int CHUNK = 25;
 
     @Resource
-    ManagedScheduledExecutorService executor;
-
-    @Resource
-    ManagedExecutorService workers;
+    ManagedThreadFactory threads;
 
     @EJB
     SyncProcessor processor;
@@ -52,19 +51,21 @@ public class SyncScheduler {
     OperatorConnectLink link;
 
     private SyncSettings settings;
-    private ScheduledFuture<?> outbox;
-    private ScheduledFuture<?> pull;
+    /** Threads of its own, not WildFly's managed executors: the sync goes on while a stop drains calls. */
+    private Background schedule;
+    private ExecutorService workers;
     private volatile boolean stopping;
 
     @PostConstruct
     void start() {
         settings = link.settings();
+        schedule = new Background("sync", threads, 2);
+        workers = Executors.newFixedThreadPool(settings.workers(), threads);
         if (!settings.configured()) {
             LOG.warning("opencg.oc.url is not set: Operator Connect and Teams Phone Mobile changes wait in the sync"
                     + " outbox until it is");
         } else {
-            pull = executor.scheduleWithFixedDelay(this::pullConsents, 0, settings.consentPull().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            schedule.every(Duration.ZERO, settings.consentPull(), this::pullConsents);
         }
         try {
             int labels = processor.reconcileSubdomains();
@@ -74,8 +75,7 @@ public class SyncScheduler {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Direct Routing subdomains not queued for DNS at start", e);
         }
-        outbox = executor.scheduleWithFixedDelay(this::drain, settings.poll().toMillis(), settings.poll().toMillis(),
-                TimeUnit.MILLISECONDS);
+        schedule.every(settings.poll(), settings.poll(), this::drain);
         LOG.info(() -> "sync outbox read every " + settings.poll().toMillis() + " ms"
                 + (settings.configured() ? "; Operator Connect at " + settings.url() + ", consents pulled every "
                         + settings.consentPull().toSeconds() + " s" : ""));
@@ -129,11 +129,7 @@ public class SyncScheduler {
     @PreDestroy
     void stop() {
         stopping = true;
-        if (outbox != null) {
-            outbox.cancel(false);
-        }
-        if (pull != null) {
-            pull.cancel(false);
-        }
+        schedule.close();
+        workers.shutdown();
     }
 }

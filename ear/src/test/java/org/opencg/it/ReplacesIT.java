@@ -216,7 +216,9 @@ class ReplacesIT {
      */
     @Test
     void anAttendedTransferByTeamsSendsThePhoneAnInviteReplacingTheConsultation() throws Exception {
-        String consultant = "+4420794610" + (System.nanoTime() % 90 + 10);
+        // Out of the 4420794610xx numbers of the other calls: one run drew +442079461035, the transferred call's
+        // Teams user, and read the consultation's call record for the transferred call's.
+        String consultant = "+4420794620" + (System.nanoTime() % 90 + 10);
         // The phone ends the consultation ten seconds after answering it, long after the transfer replaced it.
         Sipp phone = Sipp.peer("replaceable-target", Map.of("HOLD_MS", "10000"), List.of("-p", "15090", "-mp",
                 "16600", "-rtp_echo"));

@@ -3,8 +3,6 @@ package org.opencg.web.portal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -32,8 +30,6 @@ import org.opencg.core.background.Background;
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class CallActivity {
-
-    private static final Logger LOG = Logger.getLogger(CallActivity.class.getName());
 
     @Resource
     ManagedThreadFactory threads;
@@ -77,14 +73,10 @@ public class CallActivity {
         return gauge == null ? 0 : gauge.value();
     }
 
-    /** One sample; a failure is logged, never thrown (it would cancel every later sample of the schedule). */
+    /** One sample; a failure is logged by {@link Background}, and the next sample is taken as usual. */
     private void sample() {
-        try {
-            FunctionCounter invites = registry.find("opencg_sip_requests_received").tag("method", "INVITE")
-                    .functionCounter();
-            series.add(new ActivitySeries.Sample(Instant.now(), activeCalls(), invites == null ? 0 : invites.count()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "call activity not sampled", e);
-        }
+        FunctionCounter invites = registry.find("opencg_sip_requests_received").tag("method", "INVITE")
+                .functionCounter();
+        series.add(new ActivitySeries.Sample(Instant.now(), activeCalls(), invites == null ? 0 : invites.count()));
     }
 }

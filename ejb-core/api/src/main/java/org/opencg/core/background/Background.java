@@ -3,7 +3,6 @@ package org.opencg.core.background;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -33,8 +32,8 @@ public final class Background implements AutoCloseable {
      * Runs the task after {@code first}, then {@code delay} after each run ends. A task that throws is logged and
      * runs again next time: an exception would otherwise end the schedule without a word.
      */
-    public ScheduledFuture<?> every(Duration first, Duration delay, Runnable task) {
-        return schedule.scheduleWithFixedDelay(() -> {
+    public void every(Duration first, Duration delay, Runnable task) {
+        schedule.scheduleWithFixedDelay(() -> {
             try {
                 task.run();
             } catch (RuntimeException e) {

@@ -31,6 +31,8 @@ public final class StrictParser implements MessageParser {
             "^(from|f|to|t|contact|m|route|record-route|reply-to|refer-to|r|referred-by|b|p-asserted-identity)\\s*:.*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SPACE_IN_BRACKETS = Pattern.compile("<\\s|\\s>");
+    /** RFC 3261 §25.1's separators but white space and '<', which an unquoted display name may not hold. */
+    private static final String SEPARATORS = "()>@,;:\\\"/[]?={}";
 
     private final MessageParser delegate = new StringMsgParser();
 
@@ -151,7 +153,7 @@ public final class StrictParser implements MessageParser {
             if (b == '<') {
                 return separator;
             }
-            separator |= "()>@,;:\\\"/[]?={}".indexOf(b) >= 0;
+            separator |= SEPARATORS.indexOf(b) >= 0;
         }
         return false;
     }
@@ -162,11 +164,12 @@ public final class StrictParser implements MessageParser {
             end--;
         }
         // Byte by byte: every received message has a From and a To, and this runs before the message is parsed.
-        int length = end - from;
-        return (length == 1 || length == 4 && startsWithIgnoreCase(message, from, "from")
-                || length == 2 && startsWithIgnoreCase(message, from, "to"))
-                && (length != 1 || message[from] == 'f' || message[from] == 'F' || message[from] == 't'
-                        || message[from] == 'T');
+        return switch (end - from) {
+            case 1 -> "fFtT".indexOf(message[from]) >= 0;
+            case 2 -> startsWithIgnoreCase(message, from, "to");
+            case 4 -> startsWithIgnoreCase(message, from, "from");
+            default -> false;
+        };
     }
 
     private static boolean startsWithIgnoreCase(byte[] message, int from, String prefix) {

@@ -59,6 +59,17 @@ class ApiSecurityIT {
         JsonObject error = assertAzureError(get("/accounts", "Authorization", "Bearer " + expired), 401,
                 "Unauthorized");
         assertTrue(error.getString("message").contains("expired"), error.toString());
+        // A token of the right issuer and key, meant for another application (or for none).
+        for (String audience : new String[] {"api://someone-elses-app", null}) {
+            String foreign = Tokens.sign("opencg-local", audience, "c", 3600, List.of(Tokens.ADMIN));
+            assertAzureError(get("/accounts", "Authorization", "Bearer " + foreign), 401, "Unauthorized");
+        }
+        // A token valid for ten years is no credential to keep: longer than the API's 24 hours is refused.
+        String tenYears = Tokens.sign("opencg-local", "c", 10L * 365 * 24 * 3600, List.of(Tokens.ADMIN));
+        assertAzureError(get("/accounts", "Authorization", "Bearer " + tenYears), 401, "Unauthorized");
+        assertEquals(200, get("/accounts", "Authorization", "Bearer "
+                + Tokens.sign("opencg-local", "c", 23 * 3600, List.of(Tokens.READ))).statusCode(),
+                "a token of 23 hours is taken");
         // A token signed by another key: header and claims are right, the signature is not.
         String[] token = Tokens.roles(Tokens.ADMIN).split("\\.");
         String[] other = Tokens.roles(Tokens.READ).split("\\.");
@@ -83,6 +94,35 @@ class ApiSecurityIT {
         assertAzureError(get("/accounts/" + name, "Authorization", bearer()), 403, "Forbidden");
         assertEquals(200, get("/accounts/" + name, "Authorization", read).statusCode(), "nothing was deleted");
         assertEquals(204, delete("/accounts/" + name, "Authorization", remove).statusCode());
+    }
+
+    @Test
+    void aReadTokenCannotWriteThroughAPathDressedAsALookUp() throws Exception {
+        String name = "dressed-" + System.nanoTime();
+        assertEquals(201, put("/accounts/" + name,
+                "{\"serviceDetails\":{\"zoomPhoneCloudPeering\":{\"syncEnabled\":false,\"enabled\":true}}}")
+                .statusCode());
+        String number = "+3532" + String.format("%08d", System.nanoTime() % 100_000_000);
+        String batch = "{\"numbers\":[{\"telephoneNumber\":\"" + number
+                + "\",\"serviceDetails\":{\"zoomPhoneCloudPeering\":{\"enabled\":true}}}]}";
+        String read = bearer(Tokens.READ);
+        // The action's name ends in a matrix parameter that makes the raw path look like a :getTeams look-up.
+        for (String path : List.of(":createOrUpdateNumbers;x=:getTeams", ":createOrUpdateNumbers;x=:getTeamsCapabilityPlans",
+                ":createOrUpdateNumbers")) {
+            assertAzureError(post("/accounts/" + name + path, batch, "Authorization", read), 403, "Forbidden");
+        }
+        // Even an Admin's path with matrix parameters is refused: nothing in the API takes them.
+        assertAzureError(post("/accounts/" + name + ":createOrUpdateNumbers;x=:getTeams", batch), 400,
+                "InvalidRequestUri");
+        assertEquals(404, get("/accounts/" + name + "/numbers/" + number).statusCode(), "no number was created");
+        // Now one is, and a Read token's dressed-up delete leaves it where it is.
+        assertEquals(200, post("/accounts/" + name + ":createOrUpdateNumbers", batch).statusCode());
+        String identifiers = "{\"numbers\":[{\"telephoneNumber\":\"" + number + "\"}]}";
+        for (String path : List.of(":deleteNumbers;x=:getTeams", ":deleteNumbers")) {
+            assertAzureError(post("/accounts/" + name + path, identifiers, "Authorization", read), 403, "Forbidden");
+        }
+        assertEquals(200, get("/accounts/" + name + "/numbers/" + number).statusCode(), "the number is still there");
+        assertEquals(204, delete("/accounts/" + name + "?deleteNumbers=true").statusCode());
     }
 
     @Test

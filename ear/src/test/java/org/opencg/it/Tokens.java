@@ -15,7 +15,8 @@ import org.jose4j.jwt.JwtClaims;
 
 /**
  * Bearer tokens as the identity provider would issue them, signed with the test server's local key (made like
- * {@code ./opencg run} makes it): issuer {@code opencg-local}, roles in the {@code roles} claim.
+ * {@code ./opencg run} makes it): issuer {@code opencg-local}, audience {@code opencg-provisioning-api}, roles in
+ * the {@code roles} claim.
  */
 final class Tokens {
 
@@ -24,6 +25,7 @@ final class Tokens {
     static final String READ = "ProvisioningAPI.Read";
     static final String WRITE = "ProvisioningAPI.Write";
     static final String DELETE = "ProvisioningAPI.Delete";
+    static final String AUDIENCE = "opencg-provisioning-api";
 
     private Tokens() {
     }
@@ -34,8 +36,17 @@ final class Tokens {
     }
 
     static String sign(String issuer, String client, long lifetimeSeconds, List<String> roles) throws Exception {
+        return sign(issuer, AUDIENCE, client, lifetimeSeconds, roles);
+    }
+
+    /** A token issued now for {@code audience} (null: none), expiring after {@code lifetimeSeconds}. */
+    static String sign(String issuer, String audience, String client, long lifetimeSeconds, List<String> roles)
+            throws Exception {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
+        if (audience != null) {
+            claims.setAudience(audience);
+        }
         claims.setSubject("integration-test");
         claims.setClaim("azp", client);
         claims.setIssuedAtToNow();

@@ -16,6 +16,8 @@ import org.opencg.core.accounts.ProvisioningException;
 import org.opencg.core.accounts.ProvisioningException.Kind;
 import org.opencg.core.numbers.NumberService;
 import org.opencg.core.numbers.NumberService.NumberEntry;
+import org.opencg.web.api.security.Allowed;
+import org.opencg.web.api.security.ApiRoles;
 
 /**
  * The account actions of acg-behaviour.md §1.4 ({@code POST /accounts/{name}:action}): batch create/update and
@@ -29,6 +31,7 @@ public class AccountActionsResource {
     NumberService numbers;
 
     /** Accounts_CreateOrUpdateNumbers: up to 100 numbers; one bad item refuses the batch, naming the item. */
+    @Allowed(ApiRoles.WRITE)
     @POST
     @Path("{accountName}:createOrUpdateNumbers")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -50,6 +53,7 @@ public class AccountActionsResource {
     }
 
     /** Accounts_DeleteNumbers: up to 100 numbers of this account; one unknown number refuses the batch. */
+    @Allowed({ApiRoles.DELETE, ApiRoles.WRITE})
     @POST
     @Path("{accountName}:deleteNumbers")
     @Consumes(MediaType.APPLICATION_JSON)

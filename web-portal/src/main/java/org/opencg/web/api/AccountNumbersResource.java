@@ -22,6 +22,8 @@ import org.opencg.core.accounts.ProvisioningException.Kind;
 import org.opencg.core.numbers.NumberFilter;
 import org.opencg.core.numbers.NumberService;
 import org.opencg.core.numbers.NumberView;
+import org.opencg.web.api.security.Allowed;
+import org.opencg.web.api.security.ApiRoles;
 
 /** Operations 7-10 of acg-behaviour.md §1.4: an account's numbers one at a time. */
 @Path("accounts/{accountName}/numbers")
@@ -38,6 +40,7 @@ public class AccountNumbersResource {
     UriInfo uri;
 
     /** Accounts_ListNumbers, with the filter subset {@link NumberFilter} documents. */
+    @Allowed(ApiRoles.READ)
     @GET
     public Response list(@PathParam("accountName") String account, @QueryParam("skip") Integer skip,
             @QueryParam("top") Integer top, @QueryParam("maxpagesize") Integer maxPageSize,
@@ -50,6 +53,7 @@ public class AccountNumbersResource {
     }
 
     /** Accounts_GetNumber: 404 for a number of another account, as for none. */
+    @Allowed(ApiRoles.READ)
     @GET
     @Path("{telephoneNumber}")
     public Response get(@PathParam("accountName") String account, @PathParam("telephoneNumber") String number) {
@@ -57,6 +61,7 @@ public class AccountNumbersResource {
     }
 
     /** Accounts_CreateOrReplaceNumber: 201 when created, 200 when replaced. */
+    @Allowed(ApiRoles.WRITE)
     @PUT
     @Path("{telephoneNumber}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -80,6 +85,7 @@ public class AccountNumbersResource {
     }
 
     /** Accounts_DeleteNumber. */
+    @Allowed(ApiRoles.DELETE)
     @DELETE
     @Path("{telephoneNumber}")
     public Response delete(@PathParam("accountName") String account, @PathParam("telephoneNumber") String number,

@@ -20,6 +20,8 @@ import org.opencg.core.accounts.AccountService;
 import org.opencg.core.accounts.AccountView;
 import org.opencg.core.accounts.ProvisioningException;
 import org.opencg.core.accounts.ProvisioningException.Kind;
+import org.opencg.web.api.security.Allowed;
+import org.opencg.web.api.security.ApiRoles;
 
 /** Operations 1-4 of acg-behaviour.md §1.4: list, get, create or replace, and delete accounts. */
 @Path("accounts")
@@ -33,6 +35,7 @@ public class AccountsResource {
     UriInfo uri;
 
     /** Accounts_List. */
+    @Allowed(ApiRoles.READ)
     @GET
     public Response list(@QueryParam("skip") Integer skip, @QueryParam("top") Integer top,
             @QueryParam("maxpagesize") Integer maxPageSize, @QueryParam("countRecords") boolean countRecords) {
@@ -41,6 +44,7 @@ public class AccountsResource {
     }
 
     /** Accounts_Get. */
+    @Allowed(ApiRoles.READ)
     @GET
     @Path("{accountName}")
     public Response get(@PathParam("accountName") String name) {
@@ -49,6 +53,7 @@ public class AccountsResource {
     }
 
     /** Accounts_CreateOrReplace: 201 when created, 200 when replaced. */
+    @Allowed(ApiRoles.WRITE)
     @PUT
     @Path("{accountName}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -66,6 +71,7 @@ public class AccountsResource {
     }
 
     /** Accounts_Delete: refused while the account has numbers, unless {@code deleteNumbers=true} deletes them too. */
+    @Allowed(ApiRoles.DELETE)
     @DELETE
     @Path("{accountName}")
     public Response delete(@PathParam("accountName") String name, @HeaderParam("If-Match") String ifMatch,

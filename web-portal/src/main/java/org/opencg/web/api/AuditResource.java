@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.opencg.core.audit.AuditEntry;
 import org.opencg.core.audit.AuditLog;
+import org.opencg.web.api.security.Allowed;
 
 /**
  * OpenCG's addition to the ACG API: the audit trail, newest first, filtered by resource type ({@code account},
@@ -39,6 +40,7 @@ public class AuditResource {
     @Context
     UriInfo uri;
 
+    @Allowed({})
     @GET
     public Response list(@QueryParam("resourceType") String type, @QueryParam("resourceKey") String key,
             @QueryParam("skip") Integer skip, @QueryParam("top") Integer top,

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.opencg.core.calls.CallRecord;
 import org.opencg.core.calls.CallRecords;
 import org.opencg.core.calls.MediaQuality;
+import org.opencg.web.api.security.Allowed;
 
 /**
  * OpenCG's addition to the ACG API: the latest call records of the SBC, newest first, optionally of one number
@@ -41,6 +42,7 @@ public class CallRecordsResource {
     @EJB(lookup = CallRecords.JNDI)
     CallRecords records;
 
+    @Allowed({})
     @GET
     public Page latest(@QueryParam("top") Integer top, @QueryParam("number") String number) {
         return new Page(records.latest(top == null ? 100 : top, number).stream().map(CallJson::of).toList());

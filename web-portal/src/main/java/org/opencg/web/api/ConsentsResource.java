@@ -22,6 +22,8 @@ import org.opencg.core.accounts.ProvisioningException;
 import org.opencg.core.accounts.ProvisioningException.Kind;
 import org.opencg.core.consents.ConsentService;
 import org.opencg.core.consents.ConsentView;
+import org.opencg.web.api.security.Allowed;
+import org.opencg.web.api.security.ApiRoles;
 
 /**
  * Operations 16-18 of acg-behaviour.md §1.4: enterprise consents (Teams requests for information) as the sync pulled
@@ -41,6 +43,7 @@ public class ConsentsResource {
     @Context
     UriInfo uri;
 
+    @Allowed(ApiRoles.READ)
     @GET
     public Response list(@QueryParam("skip") Integer skip, @QueryParam("top") Integer top,
             @QueryParam("maxpagesize") Integer maxPageSize, @QueryParam("filter") String filter,
@@ -59,6 +62,7 @@ public class ConsentsResource {
                 () -> consents.count(chosen), countRecords, ConsentJson::of);
     }
 
+    @Allowed(ApiRoles.READ)
     @GET
     @Path("{tenantId}")
     public Response get(@PathParam("tenantId") String tenantId) {
@@ -66,6 +70,7 @@ public class ConsentsResource {
     }
 
     /** Only {@code customerRelationship} is writable; any other field in the body is refused by name. */
+    @Allowed(ApiRoles.WRITE)
     @PATCH
     @Path("{tenantId}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.opencg.core.numbers.NumberFilter;
 import org.opencg.core.numbers.NumberService;
+import org.opencg.web.api.security.Allowed;
+import org.opencg.web.api.security.ApiRoles;
 
 /** Operation 15 of acg-behaviour.md §1.4 (ListNumbers): the numbers of every account, with the same filter. */
 @Path("numbers")
@@ -24,6 +26,7 @@ public class NumbersResource {
     @Context
     UriInfo uri;
 
+    @Allowed(ApiRoles.READ)
     @GET
     public Response list(@QueryParam("skip") Integer skip, @QueryParam("top") Integer top,
             @QueryParam("maxpagesize") Integer maxPageSize, @QueryParam("filter") String filter,

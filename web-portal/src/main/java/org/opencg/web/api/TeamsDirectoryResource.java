@@ -20,6 +20,8 @@ import org.opencg.core.accounts.ProvisioningException.Kind;
 import org.opencg.core.sync.OperatorConnectClient.CapabilityPlan;
 import org.opencg.core.sync.OperatorConnectClient.CivicAddress;
 import org.opencg.core.sync.TeamsDirectory;
+import org.opencg.web.api.security.Allowed;
+import org.opencg.web.api.security.ApiRoles;
 
 /**
  * Operations 11-14 of acg-behaviour.md §1.4, answered live by Teams through the Operator Connect API: capability
@@ -42,6 +44,7 @@ public class TeamsDirectoryResource {
     UriInfo uri;
 
     /** Accounts_GetTeamsCapabilityPlans. */
+    @Allowed({ApiRoles.READ, ApiRoles.WRITE})
     @POST
     @Path("{accountName}:getTeamsCapabilityPlans")
     public Plans capabilityPlans(@PathParam("accountName") String account) {
@@ -49,6 +52,7 @@ public class TeamsDirectoryResource {
     }
 
     /** Accounts_GetTeamsAvailableCapabilities: body {@code NumberIdentifiers}. */
+    @Allowed({ApiRoles.READ, ApiRoles.WRITE})
     @POST
     @Path("{accountName}:getTeamsAvailableCapabilities")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -61,6 +65,7 @@ public class TeamsDirectoryResource {
     }
 
     /** Accounts_ListTeamsCivicAddresses (paged locally: Teams answers a tenant's addresses whole). */
+    @Allowed(ApiRoles.READ)
     @GET
     @Path("{accountName}/teamsCivicAddresses")
     public Response civicAddresses(@PathParam("accountName") String account, @QueryParam("skip") Integer skip,
@@ -73,6 +78,7 @@ public class TeamsDirectoryResource {
     }
 
     /** Accounts_GetTeamsCivicAddress. */
+    @Allowed(ApiRoles.READ)
     @GET
     @Path("{accountName}/teamsCivicAddresses/{civicAddressId}")
     public Response civicAddress(@PathParam("accountName") String account,

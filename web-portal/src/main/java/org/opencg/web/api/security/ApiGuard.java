@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -19,9 +20,11 @@ import org.opencg.core.audit.Actor;
 import org.opencg.web.api.AzureError;
 
 /**
- * Every API request passes here first, in this order: the source address must be allowlisted (403), a valid bearer
- * token must be present (401 with {@code WWW-Authenticate: Bearer}), its roles must allow the operation (403), and
- * the client must be within its rate (429 with {@code Retry-After}). Then the audit trail learns who is acting.
+ * Every API request passes here first, once JAX-RS has matched it to a resource method, in this order: the source
+ * address must be allowlisted (403), a valid bearer token must be present (401 with {@code WWW-Authenticate:
+ * Bearer}), its roles must be among those the matched method's {@link Allowed} names (403), the path must carry no
+ * matrix parameters (400: nothing in the API takes them, and they let a path read as something it is not), and the
+ * client must be within its rate (429 with {@code Retry-After}). Then the audit trail learns who is acting.
  */
 @Provider
 @ApplicationScoped
@@ -34,6 +37,9 @@ public class ApiGuard implements ContainerRequestFilter {
 
     @Context
     HttpServletRequest http;
+
+    @Context
+    ResourceInfo matched;
 
     @Inject
     Actor actor;
@@ -49,11 +55,11 @@ public class ApiGuard implements ContainerRequestFilter {
                 if (verifier == null) {
                     settings = ApiSecuritySettings.from(ConfigProvider.getConfig());
                     limiter = new RateLimiter(settings.ratePerMinute(), System::currentTimeMillis);
-                    verifier = new TokenVerifier(settings.keys(), settings.issuer(), settings.audience(),
-                            settings.rolesClaim());
-                    LOG.info(() -> "Provisioning API: tokens of " + settings.issuer() + " checked with "
-                            + settings.keys() + "; sources " + settings.allowlist() + "; "
-                            + settings.ratePerMinute() + " requests/minute per client");
+                    verifier = new TokenVerifier(settings);
+                    LOG.info(() -> "Provisioning API: tokens of " + settings.issuer() + " for " + settings.audience()
+                            + " checked with " + settings.keys() + ", at most " + settings.maxLifetimeMinutes()
+                            + " minutes long; sources " + settings.allowlist() + "; " + settings.ratePerMinute()
+                            + " requests/minute per client");
                 }
             }
         }
@@ -65,9 +71,10 @@ public class ApiGuard implements ContainerRequestFilter {
         try {
             init();
         } catch (IllegalStateException e) {
+            // The reason names settings and files: it is for the operator's log, not for whoever is calling.
             LOG.severe("Provisioning API refuses every request: " + e.getMessage());
             request.abortWith(AzureError.response(500, "AuthenticationNotConfigured",
-                    "the API's token verification is not configured: " + e.getMessage(), null));
+                    "the API's authentication is not configured correctly; the server's log says why", null));
             return;
         }
         if (!settings.allowlist().allows(address)) {
@@ -87,11 +94,16 @@ public class ApiGuard implements ContainerRequestFilter {
             request.abortWith(unauthorized(e.getMessage()));
             return;
         }
-        String path = request.getUriInfo().getPath();
-        Set<String> allowed = ApiRoles.allowed(request.getMethod(), path);
+        Set<String> allowed = ApiRoles.allowed(matched.getResourceMethod());
         if (caller.roles().stream().noneMatch(allowed::contains)) {
-            request.abortWith(AzureError.response(403, "Forbidden", request.getMethod() + " " + path
-                    + " needs one of the roles " + allowed + "; the token has " + caller.roles(), null));
+            request.abortWith(AzureError.response(403, "Forbidden", request.getMethod() + " "
+                    + request.getUriInfo().getPath() + " needs one of the roles " + allowed + "; the token has "
+                    + caller.roles(), null));
+            return;
+        }
+        if (request.getUriInfo().getPathSegments().stream().anyMatch(s -> !s.getMatrixParameters().isEmpty())) {
+            request.abortWith(AzureError.response(400, "InvalidRequestUri",
+                    "matrix parameters (';name=value' in the path) are not accepted", null));
             return;
         }
         long retryAfter = limiter.acquire(caller.client());

@@ -1,13 +1,16 @@
 package org.opencg.web.api.security;
 
+import java.lang.reflect.Method;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Which app role an operation needs (acg-behaviour.md §1.1): {@code ProvisioningAPI.Admin} may do everything,
- * {@code .Read} every GET, {@code .Write} every PUT, PATCH and POST action, {@code .Delete} every DELETE. Two POST
- * actions are decided here where ACG leaves them open: {@code :deleteNumbers} deletes, so it needs Delete (or
- * Write); the {@code :getTeams...} look-ups change nothing, so Read suffices. OpenCG's audit trail
- * ({@code /audit}) and call records ({@code /callRecords}) are Admin's alone: they span every tenant.
+ * The Provisioning API's app roles (acg-behaviour.md §1.1): {@code ProvisioningAPI.Admin} may do everything,
+ * {@code .Read} every GET, {@code .Write} every PUT, PATCH and POST action, {@code .Delete} every DELETE. Each
+ * resource method names its roles with {@link Allowed}. Two POST actions are decided where ACG leaves them open:
+ * {@code :deleteNumbers} deletes, so it takes Delete (or Write); the {@code :getTeams...} look-ups change nothing,
+ * so Read suffices. OpenCG's audit trail and call records are Admin's alone: they span every tenant.
  */
 public final class ApiRoles {
 
@@ -19,18 +22,13 @@ public final class ApiRoles {
     private ApiRoles() {
     }
 
-    /** The roles any one of which lets a caller make this request (Admin always does). */
-    public static Set<String> allowed(String method, String path) {
-        String resource = path.startsWith("/") ? path.substring(1) : path;
-        if (resource.startsWith("audit") || resource.startsWith("callRecords")) {
-            return Set.of(ADMIN); // OpenCG's own: who changed what, and who called whom, is for administrators
+    /** The roles any one of which lets a caller invoke {@code method}: Admin, and those its {@link Allowed} names. */
+    public static Set<String> allowed(Method method) {
+        Set<String> roles = new LinkedHashSet<>(List.of(ADMIN));
+        Allowed allowed = method == null ? null : method.getAnnotation(Allowed.class);
+        if (allowed != null) {
+            roles.addAll(List.of(allowed.value()));
         }
-        return switch (method) {
-            case "GET", "HEAD" -> Set.of(ADMIN, READ);
-            case "DELETE" -> Set.of(ADMIN, DELETE);
-            case "POST" -> path.endsWith(":deleteNumbers") ? Set.of(ADMIN, DELETE, WRITE)
-                    : path.contains(":getTeams") ? Set.of(ADMIN, READ, WRITE) : Set.of(ADMIN, WRITE);
-            default -> Set.of(ADMIN, WRITE);
-        };
+        return roles;
     }
 }

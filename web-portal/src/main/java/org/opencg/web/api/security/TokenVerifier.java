@@ -23,8 +23,10 @@ import org.jose4j.jwk.HttpsJwks;
 /**
  * Checks an OAuth 2.0 bearer token (a JWS signed with RS256) the way the Provisioning API's identity provider
  * issues them: signature by the configured keys (a local PEM public key, or the provider's JWKS URL such as Entra
- * ID's {@code https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys}), issuer, optional audience, expiry;
- * the app roles come from the configured claim ({@code roles}, as Entra ID puts them).
+ * ID's {@code https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys}), issuer, audience, expiry, a lifetime
+ * ({@code exp - iat}, and {@code exp} from now) no longer than the configured maximum, and, when a list of clients
+ * is configured, the client application ({@code azp}, or Entra's v1 {@code appid}); the app roles come from the
+ * configured claim ({@code roles}, as Entra ID puts them).
  */
 public final class TokenVerifier {
 
@@ -42,12 +44,23 @@ public final class TokenVerifier {
         }
     }
 
+    private static final int CLOCK_SKEW_SECONDS = 60;
+
     private final JwtConsumer consumer;
     private final String rolesClaim;
+    private final long maxLifetimeSeconds;
+    private final Set<String> allowedClients;
 
-    public TokenVerifier(String keys, String issuer, String audience, String rolesClaim) {
-        JwtConsumerBuilder builder = new JwtConsumerBuilder().setRequireExpirationTime().setAllowedClockSkewInSeconds(60)
-                .setRequireSubject().setExpectedIssuer(issuer)
+    public TokenVerifier(ApiSecuritySettings settings) {
+        this(settings.keys(), settings.issuer(), settings.audience(), settings.maxLifetimeMinutes(),
+                settings.allowedClients(), settings.rolesClaim());
+    }
+
+    public TokenVerifier(String keys, String issuer, String audience, int maxLifetimeMinutes,
+            Set<String> allowedClients, String rolesClaim) {
+        JwtConsumerBuilder builder = new JwtConsumerBuilder().setRequireExpirationTime().setRequireIssuedAt()
+                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS).setMaxFutureValidityInMinutes(maxLifetimeMinutes)
+                .setRequireSubject().setExpectedIssuer(issuer).setExpectedAudience(audience)
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.RSA_USING_SHA256);
         if (keys.startsWith("https://") || keys.startsWith("http://")) {
@@ -55,13 +68,10 @@ public final class TokenVerifier {
         } else {
             builder.setVerificationKey(readPublicKey(Path.of(keys.replaceFirst("^file:", ""))));
         }
-        if (audience == null || audience.isBlank()) {
-            builder.setSkipDefaultAudienceValidation();
-        } else {
-            builder.setExpectedAudience(audience);
-        }
         this.consumer = builder.build();
         this.rolesClaim = rolesClaim;
+        this.maxLifetimeSeconds = maxLifetimeMinutes * 60L;
+        this.allowedClients = Set.copyOf(allowedClients);
     }
 
     /** An X.509 SubjectPublicKeyInfo PEM ({@code -----BEGIN PUBLIC KEY-----}), as {@code openssl pkey -pubout} writes. */
@@ -80,12 +90,20 @@ public final class TokenVerifier {
         try {
             JwtClaims claims = consumer.processToClaims(token);
             List<String> roles = claims.hasClaim(rolesClaim) ? claims.getStringListClaimValue(rolesClaim) : List.of();
+            long lifetime = claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue();
+            if (lifetime > maxLifetimeSeconds + CLOCK_SKEW_SECONDS) {
+                throw new Rejected("the token lives longer than this API accepts (" + maxLifetimeSeconds / 60
+                        + " minutes)");
+            }
             String client = claims.hasClaim("azp") ? claims.getStringClaimValue("azp")
-                    : claims.hasClaim("appid") ? claims.getStringClaimValue("appid") : claims.getSubject();
-            return new Caller(claims.getSubject(), client, Set.copyOf(roles));
+                    : claims.hasClaim("appid") ? claims.getStringClaimValue("appid") : null;
+            if (!allowedClients.isEmpty() && (client == null || !allowedClients.contains(client))) {
+                throw new Rejected("the token's client application is not allowed to call this API");
+            }
+            return new Caller(claims.getSubject(), client != null ? client : claims.getSubject(), Set.copyOf(roles));
         } catch (InvalidJwtException e) {
             throw new Rejected(e.hasExpired() ? "the token has expired"
-                    : "the token is not valid here (signature, issuer or audience)");
+                    : "the token is not valid here (signature, issuer, audience or lifetime)");
         } catch (MalformedClaimException e) {
             throw new Rejected("the token's claims are malformed: " + e.getMessage());
         }

@@ -2,12 +2,27 @@ package org.opencg.web.api.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.ws.rs.HttpMethod;
+
 import org.junit.jupiter.api.Test;
+import org.opencg.web.api.AccountActionsResource;
+import org.opencg.web.api.AccountNumbersResource;
+import org.opencg.web.api.AccountsResource;
+import org.opencg.web.api.AuditResource;
+import org.opencg.web.api.CallRecordsResource;
+import org.opencg.web.api.ConsentsResource;
+import org.opencg.web.api.NumbersResource;
+import org.opencg.web.api.TeamsDirectoryResource;
+import org.opencg.core.net.SourceAllowlist;
 
 /** The allowlist, rate limit and role rules on their own, without a server. */
 class ApiSecurityRulesTest {
@@ -43,18 +58,54 @@ class ApiSecurityRulesTest {
     }
 
     @Test
-    void rolesFollowTheHttpMethodWithAdminAllowedEverywhere() {
-        assertTrue(ApiRoles.allowed("GET", "accounts").contains(ApiRoles.READ));
-        assertFalse(ApiRoles.allowed("PUT", "accounts/a").contains(ApiRoles.READ));
-        assertTrue(ApiRoles.allowed("PATCH", "teamsRequestsForInformation/x").contains(ApiRoles.WRITE));
-        assertTrue(ApiRoles.allowed("DELETE", "accounts/a").contains(ApiRoles.DELETE));
-        assertFalse(ApiRoles.allowed("DELETE", "accounts/a").contains(ApiRoles.WRITE));
-        assertTrue(ApiRoles.allowed("POST", "accounts/a:deleteNumbers").contains(ApiRoles.DELETE));
-        assertTrue(ApiRoles.allowed("POST", "accounts/a:getTeamsCapabilityPlans").contains(ApiRoles.READ));
-        assertFalse(ApiRoles.allowed("POST", "accounts/a:createOrUpdateNumbers").contains(ApiRoles.READ));
-        assertEquals(java.util.Set.of(ApiRoles.ADMIN), ApiRoles.allowed("GET", "audit"));
-        for (String method : new String[] {"GET", "PUT", "PATCH", "POST", "DELETE"}) {
-            assertTrue(ApiRoles.allowed(method, "accounts").contains(ApiRoles.ADMIN));
+    void everyOperationNamesItsRolesByHttpMethodWithAdminAllowedEverywhere() throws Exception {
+        List<Class<?>> resources = List.of(AccountsResource.class, AccountNumbersResource.class,
+                AccountActionsResource.class, NumbersResource.class, ConsentsResource.class,
+                TeamsDirectoryResource.class, AuditResource.class, CallRecordsResource.class);
+        int operations = 0;
+        for (Class<?> resource : resources) {
+            for (Method method : resource.getDeclaredMethods()) {
+                String verb = httpMethod(method);
+                if (verb == null) {
+                    continue;
+                }
+                operations++;
+                assertNotNull(method.getAnnotation(Allowed.class), method + " names no roles");
+                Set<String> roles = ApiRoles.allowed(method);
+                boolean adminOnly = resource == AuditResource.class || resource == CallRecordsResource.class;
+                Set<String> expected = switch (verb) {
+                    case "GET" -> adminOnly ? Set.of(ApiRoles.ADMIN) : Set.of(ApiRoles.ADMIN, ApiRoles.READ);
+                    case "DELETE" -> Set.of(ApiRoles.ADMIN, ApiRoles.DELETE);
+                    case "PUT", "PATCH" -> Set.of(ApiRoles.ADMIN, ApiRoles.WRITE);
+                    default -> roles; // POST actions: below, one by one
+                };
+                assertEquals(expected, roles, method.toString());
+            }
         }
+        assertEquals(18 + 2, operations, "ACG's 18 operations and OpenCG's audit and call records");
+        assertEquals(Set.of(ApiRoles.ADMIN, ApiRoles.DELETE, ApiRoles.WRITE),
+                ApiRoles.allowed(find(AccountActionsResource.class, "deleteNumbers")));
+        assertEquals(Set.of(ApiRoles.ADMIN, ApiRoles.WRITE),
+                ApiRoles.allowed(find(AccountActionsResource.class, "createOrUpdateNumbers")));
+        assertEquals(Set.of(ApiRoles.ADMIN, ApiRoles.READ, ApiRoles.WRITE),
+                ApiRoles.allowed(find(TeamsDirectoryResource.class, "capabilityPlans")), "a look-up changes nothing");
+        assertEquals(Set.of(ApiRoles.ADMIN, ApiRoles.READ, ApiRoles.WRITE),
+                ApiRoles.allowed(find(TeamsDirectoryResource.class, "availableCapabilities")));
+        assertEquals(Set.of(ApiRoles.ADMIN), ApiRoles.allowed((Method) null), "a method naming nothing is Admin's");
+    }
+
+    private static Method find(Class<?> type, String name) {
+        return java.util.Arrays.stream(type.getDeclaredMethods()).filter(m -> m.getName().equals(name)).findFirst()
+                .orElseThrow();
+    }
+
+    private static String httpMethod(Method method) {
+        for (java.lang.annotation.Annotation annotation : method.getAnnotations()) {
+            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (verb != null) {
+                return verb.value();
+            }
+        }
+        return null;
     }
 }

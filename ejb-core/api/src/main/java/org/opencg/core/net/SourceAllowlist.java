@@ -1,4 +1,4 @@
-package org.opencg.web.api.security;
+package org.opencg.core.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The addresses allowed to use the Provisioning API (acg-behaviour.md §1.1: ACG accepts only configured source
- * addresses/CIDR ranges). Each entry is an address or CIDR block, IPv4 or IPv6.
+ * Addresses allowed to talk to one of the gateway's faces: the Provisioning API (acg-behaviour.md §1.1: ACG accepts
+ * only configured source addresses/CIDR ranges) and each SIP side. Each entry is an address or CIDR block, IPv4 or
+ * IPv6; names are never resolved.
  */
 public final class SourceAllowlist {
 
@@ -66,6 +67,25 @@ public final class SourceAllowlist {
             blocks.add(new Block(network, bits));
         }
         return new SourceAllowlist(List.copyOf(blocks), list);
+    }
+
+    /** Is this address inside one of the blocks? */
+    public boolean allows(InetAddress address) {
+        if (address == null) {
+            return false;
+        }
+        byte[] bytes = address.getAddress();
+        for (Block block : blocks) {
+            if (block.contains(bytes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Does the list hold no block at all (so it allows nothing)? */
+    public boolean isEmpty() {
+        return blocks.isEmpty();
     }
 
     /** Is this literal address (as a servlet container reports it) inside one of the blocks? */

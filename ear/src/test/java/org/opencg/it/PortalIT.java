@@ -42,6 +42,46 @@ class PortalIT {
         assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
     }
 
+    /**
+     * Paths that reach a page through the open resources folder, as the raw bytes a client can send: the access
+     * decision is made on the path the container resolved, so each gets the sign-in page and none the audit trail.
+     */
+    @Test
+    void noPathTrickReachesAPageWithoutSigningIn() throws Exception {
+        for (String trick : java.util.List.of("/portal/jakarta.faces.resource/../audit.xhtml",
+                "/portal/jakarta.faces.resource/%2e%2e/audit.xhtml", "/portal/jakarta.faces.resource/.%2e/audit.xhtml",
+                "/portal/jakarta.faces.resource/foo/../../audit.xhtml", "/portal/jakarta.faces.resource/..;/audit.xhtml",
+                "/portal/./audit.xhtml", "/portal//audit.xhtml", "/portal/audit.xhtml")) {
+            String answer = rawGet(trick);
+            String status = answer.substring(0, answer.indexOf("\r\n"));
+            assertTrue(status.contains(" 302 ") && answer.contains("/portal/login.xhtml")
+                    || status.contains(" 400 ") || status.contains(" 404 "), trick + " gave " + answer);
+            assertTrue(!answer.contains("ui-datatable"), trick + " showed the audit table: " + answer);
+        }
+    }
+
+    @Test
+    void everyAnswerTellsTheBrowserWhatNotToDo() throws Exception {
+        for (String path : java.util.List.of("/portal/login.xhtml", "/api/accounts?api-version=2024-02-29-preview")) {
+            HttpResponse<String> answer = TestServer.get(TestServer.HTTP + path);
+            assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("same-origin", answer.headers().firstValue("Referrer-Policy").orElse(""), path);
+            String policy = answer.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(policy.contains("default-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
+        }
+    }
+
+    /** GET with the path sent exactly as written (java.net.http would normalise nothing, but says nothing of it). */
+    private static String rawGet(String path) throws Exception {
+        java.net.URI base = java.net.URI.create(TestServer.HTTP);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void theRootLeadsToThePortal() throws Exception {
         HttpResponse<String> root = TestServer.get(TestServer.HTTP + "/");

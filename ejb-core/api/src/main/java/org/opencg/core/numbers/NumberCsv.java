@@ -16,6 +16,9 @@ import java.util.Set;
  */
 public final class NumberCsv {
 
+    /** A cell that is only a number, signed or not: no formula, whatever its first character. */
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
+
     public static final int MAX_ROWS = 10_000;
 
     /** One data row (numbered from 1, the header not counted): what it asks for, or why it cannot be read. */
@@ -74,11 +77,16 @@ public final class NumberCsv {
         return new Parsed(rows, null);
     }
 
-    /** A CSV line for the result or export files: quoted where RFC 4180 needs it. */
+    /**
+     * A CSV line for the result or export files: quoted where RFC 4180 needs it, and every cell a spreadsheet would
+     * run as a formula ({@code = + - @}, tab or carriage return first) made text with a leading {@code '} (OWASP's
+     * CSV injection advice), since audit entries and reasons carry what strangers typed. A plain number such as an
+     * E.164 {@code +4420...} is left as it is: it computes nothing, and the file must read back in.
+     */
     public static String line(String... cells) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
-            String cell = cells[i] == null ? "" : cells[i];
+            String cell = neutralised(cells[i] == null ? "" : cells[i]);
             if (i > 0) {
                 out.append(',');
             }
@@ -89,6 +97,13 @@ public final class NumberCsv {
             }
         }
         return out.append("\r\n").toString();
+    }
+
+    static String neutralised(String cell) {
+        if (cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0 || PLAIN_NUMBER.matcher(cell).matches()) {
+            return cell;
+        }
+        return "'" + cell;
     }
 
     private static Service byProperty(String name) {

@@ -49,4 +49,11 @@ class NumberCsvTest {
         assertEquals("+442079460001,refused,\"say \"\"no\"\", twice\"\r\n",
                 NumberCsv.line("+442079460001", "refused", "say \"no\", twice"));
     }
+
+    @Test
+    void cellsASpreadsheetWouldRunAsFormulasBecomeTextWhileNumbersStayNumbers() {
+        assertEquals("\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),'-2+3,'+cmd|' /C calc'!A0\r\n",
+                NumberCsv.line("=HYPERLINK(\"http://x\")", "@SUM(A1)", "-2+3", "+cmd|' /C calc'!A0"));
+        assertEquals("+442079460001,-5,12.5,'\tx\r\n", NumberCsv.line("+442079460001", "-5", "12.5", "\tx"));
+    }
 }

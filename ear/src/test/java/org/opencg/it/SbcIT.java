@@ -71,7 +71,8 @@ class SbcIT {
         }
         zoom = Sipp.peer("teams-proxy", Map.of("HOST", "127.0.0.3", "PORT", "15074", "BUSY", "x", "DECLINE", "x", "SILENT", "x"),
                 List.of("-t", "t1", "-p", "16074"));
-        tls.add(Socat.server("127.0.0.3", 15074, 16074, certificate));
+        // The gateway checks that a TLS peer it calls is who it called: Zoom's emulator is at 127.0.0.3.
+        tls.add(Socat.server("127.0.0.3", 15074, 16074, Socat.certificate("zoom-emulator", "127.0.0.3")));
         tls.add(Socat.client(TEAMS_CALLER_TCP, TestServer.SIP_TEAMS_PORT, certificate));
         tls.add(Socat.server(TEAMS_CALLER_TLS, TEAMS_CALLER_PORT, certificate));
         operator = Sipp.peer("operator-callee", Map.of(), List.of("-p", "15090"));
@@ -392,6 +393,16 @@ class SbcIT {
         assertTrue(ok.contains("Contact: <sip:" + called + "@" + CARRIER + ":" + TestServer.SIP_TEAMS_PORT), ok);
         assertTrue(ok.contains("X-MS-SBC: "), ok);
         assertFalse(ok.contains("OperatorCore") || ok.contains("operator-internal"), ok);
+    }
+
+    /** Headers cross legs by an allowlist: an identity claim of Teams' side never reaches the operator's core. */
+    @Test
+    void anIdentityClaimFromTheTeamsSideDoesNotCrossToTheOperator() throws Exception {
+        Sipp caller = callFromTeams("+442079460778", prefix + "203", CARRIER,
+                "P-Preferred-Identity: <sip:+15555550100@evil.example;user=phone>");
+        assertEquals(0, caller.await(), caller.report());
+        String invite = first(dialog(operator, "02079460778"), "INVITE ");
+        assertFalse(invite.contains("P-Preferred-Identity") || invite.contains("evil.example"), invite);
     }
 
     @Test

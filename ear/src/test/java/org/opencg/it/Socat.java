@@ -33,16 +33,26 @@ final class Socat implements AutoCloseable {
 
     /** TCP on 127.0.0.1:{@code tcpPort} (where SIPp connects) to the gateway's TLS port, with a client certificate. */
     static Socat client(int tcpPort, int gatewayPort, Path certificate) throws IOException {
-        return new Socat(List.of("socat", "TCP-LISTEN:" + tcpPort + ",bind=127.0.0.1,reuseaddr,fork,nodelay",
-                "OPENSSL:127.0.0.1:" + gatewayPort + ",cert=" + certificate + ",verify=0,nodelay"));
+        return client("127.0.0.1", tcpPort, gatewayPort, certificate);
     }
 
-    /** The local CA's certificate for an emulated peer ({@code make-peer-certificate.sh}), made once. */
-    static Path certificate(String name) throws IOException, InterruptedException {
+    /** The same, connecting to the gateway from the local address {@code from}. */
+    static Socat client(String from, int tcpPort, int gatewayPort, Path certificate) throws IOException {
+        return new Socat(List.of("socat", "TCP-LISTEN:" + tcpPort + ",bind=127.0.0.1,reuseaddr,fork,nodelay",
+                "OPENSSL:127.0.0.1:" + gatewayPort + ",bind=" + from + ",cert=" + certificate + ",verify=0,nodelay"));
+    }
+
+    /**
+     * The local CA's certificate for an emulated peer ({@code make-peer-certificate.sh}), made once: for {@code name},
+     * localhost, 127.0.0.1 and the further addresses the peer listens on. Beside it, {@code name.p12}.
+     */
+    static Path certificate(String name, String... addresses) throws IOException, InterruptedException {
         Path tls = TestServer.BASE_DIR.resolve("data/opencg/tls").toAbsolutePath();
-        Process make = new ProcessBuilder("bash",
+        List<String> command = new java.util.ArrayList<>(List.of("bash",
                 Launcher.REPO.resolve("wildfly-config/src/main/scripts/make-peer-certificate.sh").toString(),
-                tls.toString(), name).inheritIO().start();
+                tls.toString(), name, "changeit"));
+        command.addAll(List.of(addresses));
+        Process make = new ProcessBuilder(command).inheritIO().start();
         if (!make.waitFor(60, TimeUnit.SECONDS) || make.exitValue() != 0) {
             throw new IOException("no certificate for " + name);
         }

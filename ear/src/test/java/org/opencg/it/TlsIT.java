@@ -85,12 +85,40 @@ class TlsIT {
     }
 
     @Test
-    void aListeningPointWithMutualTlsAnswersAPeerWithACertificateOfTheTrustedCa() throws Exception {
-        KeyStore keys = store("gateway.p12");
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keys, "changeit".toCharArray());
-        String response = optionsOverTls(TestServer.SIP_TEAMS_PORT, keyManagers.getKeyManagers());
+    void aListeningPointWithMutualTlsAnswersAPeerWithACertificateOfTheTrustedCaForANameItTakes() throws Exception {
+        Socat.certificate("teams-emulator");
+        String response = optionsOverTls(TestServer.SIP_TEAMS_PORT, keys("teams-emulator.p12"));
         assertTrue(response.startsWith("SIP/2.0 200 OK"), response);
+    }
+
+    /**
+     * The test server's Teams side takes client certificates issued to its emulators' names only (as production takes
+     * {@code *.pstnhub.microsoft.com}): one the same CA issued to another name fails the handshake.
+     */
+    @Test
+    void aCertificateOfTheTrustedCaForAnotherNameIsRefused() throws Exception {
+        Socat.certificate("sbc.impostor.example");
+        KeyManager[] impostor = keys("sbc.impostor.example.p12");
+        assertThrows(IOException.class, () -> optionsOverTls(TestServer.SIP_TEAMS_PORT, impostor));
+        assertTrue(optionsOverTls(TestServer.SIP_TLS_PORT, impostor).startsWith("SIP/2.0 200 OK"),
+                "the operator side asks for no certificate and checks no name");
+    }
+
+    /** A connection from an address that is no peer of the side is closed before its handshake, certificate or not. */
+    @Test
+    void aStrangersConnectionIsClosedBeforeItsHandshake() throws Exception {
+        Socat.certificate("teams-emulator");
+        for (int port : new int[] {TestServer.SIP_TEAMS_PORT, TestServer.SIP_TLS_PORT}) {
+            IOException refused = assertThrows(IOException.class,
+                    () -> optionsOverTls("127.0.0.9", port, keys("teams-emulator.p12")));
+            assertTrue(!(refused instanceof java.net.SocketTimeoutException), "closed, not left hanging: " + refused);
+        }
+    }
+
+    private static KeyManager[] keys(String file) throws Exception {
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(store(file), "changeit".toCharArray());
+        return keyManagers.getKeyManagers();
     }
 
     private static KeyStore store(String file) throws Exception {
@@ -103,11 +131,17 @@ class TlsIT {
 
     /** Sends OPTIONS over TLS 1.3 to a local TLS port, presenting {@code keys} if given; returns the response head. */
     private static String optionsOverTls(int port, KeyManager[] keys) throws Exception {
+        return optionsOverTls("127.0.0.1", port, keys);
+    }
+
+    /** The same from a local address of the test's choosing. */
+    private static String optionsOverTls(String from, int port, KeyManager[] keys) throws Exception {
         TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trustManagers.init(store("trust.p12"));
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys, trustManagers.getTrustManagers(), null);
-        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port,
+                java.net.InetAddress.getByName(from), 0)) {
             socket.setSoTimeout(5000);
             socket.startHandshake();
             assertEquals("TLSv1.3", socket.getSession().getProtocol());

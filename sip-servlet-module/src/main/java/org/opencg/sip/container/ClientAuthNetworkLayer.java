@@ -13,13 +13,14 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 import gov.nist.core.net.NetworkLayer;
-import gov.nist.core.net.SslNetworkLayer;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.stack.ClientAuthType;
+import org.opencg.sip.container.admission.Admission;
 
 /**
- * JAIN-SIP's network layer with client-certificate policy per TLS listening point (mutual TLS on one side, not on
- * another). JAIN-SIP has one policy per stack, and its TLS listening point clears a required client certificate
+ * JAIN-SIP's network layer with the sides' {@link Admission} at every accepted TCP and TLS connection (a source the
+ * side does not take, a banned one, or one over the connection limits is closed before anything is read), and with
+ * client-certificate policy per TLS listening point (mutual TLS on one side, not on another). JAIN-SIP has one policy per stack, and its TLS listening point clears a required client certificate
  * on its server socket while setting it up, so the policy is applied here to every connection it accepts instead.
  * JAIN-SIP creates this class by name ({@code gov.nist.javax.sip.NETWORK_LAYER}); the policies come with the stack's
  * properties, one per listening point, under {@link #policyKey}.
@@ -28,8 +29,10 @@ public final class ClientAuthNetworkLayer implements NetworkLayer {
 
     private static final String POLICY_PREFIX = "opencg.sip.tls.client-auth@";
 
-    private SslNetworkLayer delegate;
+    private final NetworkLayer plain = gov.nist.core.net.DefaultNetworkLayer.SINGLETON;
+    private TlsContexts tls;
     private Properties properties;
+    private Admission admission;
 
     /** The stack property holding the policy ({@code Disabled}, {@code Want} or {@code Enabled}) of one listening point. */
     static String policyKey(String address, int port) {
@@ -39,13 +42,12 @@ public final class ClientAuthNetworkLayer implements NetworkLayer {
     @Override
     public void setSipStack(SipStackImpl stack) {
         properties = stack.getConfigurationProperties();
+        admission = Admission.of(stack.getStackName());
+        if (properties.getProperty("javax.net.ssl.keyStore") == null) {
+            return; // no TLS side: plain sockets only
+        }
         try {
-            delegate = new SslNetworkLayer(stack, properties.getProperty("javax.net.ssl.trustStore"),
-                    properties.getProperty("javax.net.ssl.keyStore"),
-                    properties.getProperty("javax.net.ssl.keyStorePassword").toCharArray(),
-                    properties.getProperty("javax.net.ssl.trustStorePassword").toCharArray(),
-                    properties.getProperty("javax.net.ssl.keyStoreType"),
-                    properties.getProperty("javax.net.ssl.trustStoreType"));
+            tls = TlsContexts.from(properties);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot load the TLS key or trust store: " + e.getMessage(), e);
         }
@@ -55,12 +57,49 @@ public final class ClientAuthNetworkLayer implements NetworkLayer {
     public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress address) throws IOException {
         ClientAuthType policy = ClientAuthType.valueOf(
                 properties.getProperty(policyKey(address.getHostAddress(), port), ClientAuthType.Disabled.name()));
-        return new ClientAuthServerSocket(delegate.createSSLServerSocket(port, backlog, address), policy);
+        SSLServerSocket socket = (SSLServerSocket) tls().server().getServerSocketFactory()
+                .createServerSocket(port, backlog, address);
+        return new ClientAuthServerSocket(socket, policy, gate(address, port));
     }
 
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-        return new NoDelayServerSocket(port, backlog, address);
+        return new NoDelayServerSocket(port, backlog, address, gate(address, port));
+    }
+
+    /** Decides on each connection the listening point accepts: null to keep it, else why it is closed. */
+    @FunctionalInterface
+    interface Gate {
+        String refusal(Socket accepted);
+    }
+
+    private Gate gate(InetAddress address, int port) {
+        Admission current = admission;
+        return current == null ? socket -> null
+                : socket -> current.connection(address.getHostAddress(), port, socket);
+    }
+
+    /** Accepts the next connection the gate keeps; those it refuses are closed at once, before any handshake. */
+    static <T extends Socket> T acceptThrough(Gate gate, java.util.concurrent.Callable<T> accept) throws IOException {
+        while (true) {
+            T socket;
+            try {
+                socket = accept.call();
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+            if (gate.refusal(socket) == null) {
+                return noDelay(socket);
+            }
+            try {
+                socket.setSoLinger(true, 0); // a reset: nothing of ours lingers for a refused source
+                socket.close();
+            } catch (IOException e) {
+                // already gone
+            }
+        }
     }
 
     /**
@@ -75,49 +114,72 @@ public final class ClientAuthNetworkLayer implements NetworkLayer {
     /** A TCP server socket whose connections send without delay (see {@link #noDelay}). */
     private static final class NoDelayServerSocket extends ServerSocket {
 
-        NoDelayServerSocket(int port, int backlog, InetAddress address) throws IOException {
+        private final Gate gate;
+
+        NoDelayServerSocket(int port, int backlog, InetAddress address, Gate gate) throws IOException {
             super(port, backlog, address);
+            this.gate = gate;
         }
 
         @Override
         public Socket accept() throws IOException {
-            return noDelay(super.accept());
+            return acceptThrough(gate, super::accept);
         }
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port) throws IOException {
-        return noDelay(delegate.createSocket(address, port));
+        return noDelay(plain.createSocket(address, port));
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress) throws IOException {
-        return noDelay(delegate.createSocket(address, port, localAddress));
+        return noDelay(plain.createSocket(address, port, localAddress));
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
             throws IOException {
-        return noDelay(delegate.createSocket(address, port, localAddress, localPort));
+        return noDelay(plain.createSocket(address, port, localAddress, localPort));
     }
 
     @Override
     public SSLSocket createSSLSocket(InetAddress address, int port) throws IOException {
-        return noDelay(delegate.createSSLSocket(address, port));
+        return verifyingServer(noDelay((SSLSocket) tls().client().getSocketFactory().createSocket(address, port)));
     }
 
     @Override
     public SSLSocket createSSLSocket(InetAddress address, int port, InetAddress localAddress) throws IOException {
-        return noDelay(delegate.createSSLSocket(address, port, localAddress));
+        return verifyingServer(noDelay((SSLSocket) tls().client().getSocketFactory()
+                .createSocket(address, port, localAddress, 0)));
+    }
+
+    /**
+     * The server we call must prove the name we called it by (RFC 5922 §7.1, as HTTPS does): the peer's configured
+     * name, which JAIN-SIP's address keeps from the Request-URI and JSSE also sends as SNI, or its IP address when
+     * it was configured as one.
+     */
+    private static SSLSocket verifyingServer(SSLSocket socket) {
+        javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        socket.setSSLParameters(parameters);
+        return socket;
+    }
+
+    private TlsContexts tls() throws IOException {
+        if (tls == null) {
+            throw new IOException("no TLS key or trust store is configured");
+        }
+        return tls;
     }
 
     @Override
     public DatagramSocket createDatagramSocket() throws SocketException {
-        return delegate.createDatagramSocket();
+        return plain.createDatagramSocket();
     }
 
     @Override
     public DatagramSocket createDatagramSocket(int port, InetAddress address) throws SocketException {
-        return delegate.createDatagramSocket(port, address);
+        return plain.createDatagramSocket(port, address);
     }
 }

@@ -12,21 +12,25 @@ import gov.nist.javax.sip.stack.ClientAuthType;
 
 /**
  * A TLS server socket whose client-certificate policy is fixed at creation: what JAIN-SIP sets afterwards is
- * ignored, and every accepted connection gets the policy before its handshake. The rest is the real socket's.
+ * ignored, and every accepted connection passes the gate and gets the policy before its handshake. The rest is the
+ * real socket's.
  */
 final class ClientAuthServerSocket extends SSLServerSocket {
 
     private final SSLServerSocket socket;
     private final ClientAuthType policy;
+    private final ClientAuthNetworkLayer.Gate gate;
 
-    ClientAuthServerSocket(SSLServerSocket socket, ClientAuthType policy) throws IOException {
+    ClientAuthServerSocket(SSLServerSocket socket, ClientAuthType policy, ClientAuthNetworkLayer.Gate gate)
+            throws IOException {
         this.socket = socket;
         this.policy = policy;
+        this.gate = gate;
     }
 
     @Override
     public Socket accept() throws IOException {
-        SSLSocket accepted = ClientAuthNetworkLayer.noDelay((SSLSocket) socket.accept());
+        SSLSocket accepted = ClientAuthNetworkLayer.acceptThrough(gate, () -> (SSLSocket) socket.accept());
         switch (policy) {
             case Enabled -> accepted.setNeedClientAuth(true);
             case Want -> accepted.setWantClientAuth(true);

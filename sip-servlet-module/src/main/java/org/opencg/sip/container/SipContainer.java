@@ -35,7 +35,11 @@ import org.opencg.core.config.DataDirectory;
 import org.opencg.core.config.StartupFailure;
 import org.opencg.sip.container.core.ContainerContext;
 import org.opencg.sip.container.core.Dispatcher;
+import org.opencg.sip.container.core.Overload;
 import org.opencg.sip.container.core.SideFactory;
+import org.opencg.sip.container.admission.Admission;
+import org.opencg.sip.container.admission.AdmissionSettings;
+import org.opencg.sip.container.admission.AdmissionValve;
 
 /**
  * The SIP servlet container: starts the JAIN-SIP stack with one provider per named side ({@code operator},
@@ -75,6 +79,8 @@ public class SipContainer {
     private volatile ContainerContext context;
     private volatile Dispatcher dispatcher;
     private SipApplications applications;
+    private Admission admission;
+    private String stackName;
 
     @PostConstruct
     void start() {
@@ -88,6 +94,13 @@ public class SipContainer {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         Properties properties = stackProperties();
+        AdmissionSettings admissionSettings = AdmissionSettings.from(config, List.copyOf(bySide(specs).keySet()));
+        admission = new Admission(admissionSettings, sideByPoint(specs));
+        stackName = properties.getProperty("javax.sip.STACK_NAME");
+        Admission.register(stackName, admission);
+        // A TLS client that connects and never finishes its handshake is closed after this long.
+        properties.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT",
+                String.valueOf(admissionSettings.handshakeSeconds() * 1000L));
         if (specs.stream().anyMatch(spec -> spec.transport() == Transport.TLS)) {
             TlsSettings tls = TlsSettings.from(config, dataDirectory.path());
             tls.apply(properties);
@@ -95,12 +108,15 @@ public class SipContainer {
                 if (spec.transport() == Transport.TLS) {
                     properties.setProperty(ClientAuthNetworkLayer.policyKey(spec.address(), spec.port()),
                             tls.clientAuthFor(config, spec.name()).name());
+                    properties.setProperty(TlsContexts.namesKey(spec.address(), spec.port()),
+                            TlsSettings.clientNamesFor(config, spec.name()));
                 }
             }
         }
         try {
             stack = factory.createSipStack(properties);
         } catch (PeerUnavailableException e) {
+            Admission.unregister(stackName);
             throw new IllegalStateException("JAIN-SIP stack cannot be created: " + e.getMessage(), e);
         }
         try {
@@ -124,7 +140,9 @@ public class SipContainer {
             // Cancelled timers leave the queue at once instead of when they would have fired.
             scheduler.setRemoveOnCancelPolicy(true);
             context = new ContainerContext(factories, sides.build(), executor, scheduler,
-                    config.getOptionalValue(SipSettings.APPLICATION_SESSION_MINUTES, Integer.class).orElse(3));
+                    config.getOptionalValue(SipSettings.APPLICATION_SESSION_MINUTES, Integer.class).orElse(3),
+                    admission, Overload.watching(executor,
+                            config.getOptionalValue(SipSettings.OVERLOAD_QUEUED_TASKS, Integer.class).orElse(5000)));
             applications = new SipApplications(beanManager, context);
             applications.deploy(scanner.servlets(), scanner.listeners());
             // Routing is decided once per side here, not read from configuration per request.
@@ -161,6 +179,21 @@ public class SipContainer {
         }
     }
 
+    /** The side of each listening point, by the {@code address:port} JAIN-SIP reports for it. */
+    private static Map<String, String> sideByPoint(List<ListeningPointSpec> specs) {
+        Map<String, String> sides = new java.util.HashMap<>();
+        for (ListeningPointSpec spec : specs) {
+            try {
+                sides.put(Admission.point(java.net.InetAddress.getByName(spec.address()).getHostAddress(), spec.port()),
+                        spec.name());
+            } catch (java.net.UnknownHostException e) {
+                throw new StartupFailure(SipSettings.listeningPointSetting(spec.name()),
+                        spec.address() + " is not an address of this machine", e);
+            }
+        }
+        return sides;
+    }
+
     private static Map<String, List<ListeningPointSpec>> bySide(List<ListeningPointSpec> specs) {
         Map<String, List<ListeningPointSpec>> sides = new LinkedHashMap<>();
         specs.forEach(spec -> sides.computeIfAbsent(spec.name(), n -> new ArrayList<>()).add(spec));
@@ -193,8 +226,10 @@ public class SipContainer {
         // UDP is read into one buffer instead of a new 64 KB array per datagram (UdpReceiver).
         properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
                 org.opencg.sip.container.core.UdpReceiver.Factory.class.getName());
-        properties.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE",
-                org.opencg.sip.container.core.StrayResponseValve.class.getName());
+        // Every request passes the sides' admission before a transaction exists; stray responses end there too.
+        properties.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", AdmissionValve.class.getName());
+        // Every TCP and TLS connection passes the admission as it is accepted (and TLS sides get their client-auth).
+        properties.setProperty("gov.nist.javax.sip.NETWORK_LAYER", ClientAuthNetworkLayer.class.getName());
         // UDP bursts (a GC pause, a peer's retransmissions) wait in the socket instead of being dropped by the
         // kernel; it caps the size at net.core.rmem_max / wmem_max.
         properties.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", String.valueOf(4 << 20));
@@ -248,6 +283,14 @@ public class SipContainer {
         if (current != null) {
             current.stop();
         }
+        if (stackName != null) {
+            Admission.unregister(stackName);
+        }
+    }
+
+    /** Who the sides let in, and what they turned away; null when not running. */
+    public Admission admission() {
+        return stack == null ? null : admission;
     }
 
     /** The listening points in use; empty while the stack is not running. */

@@ -15,11 +15,13 @@ import jakarta.inject.Inject;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
+import org.opencg.sip.container.admission.Admission;
 import org.opencg.sip.container.core.ContainerMetrics;
 
 /**
- * Publishes the container's counts on /metrics: application sessions, SIP sessions, transactions, and messages
- * in and out by method and response class. Read when scraped, so counting costs the call path nothing more.
+ * Publishes the container's counts on /metrics: application sessions, SIP sessions, transactions, messages
+ * in and out by method and response class, and what the sides' admission turned away (by reason), banned and holds
+ * open. Read when scraped, so counting costs the call path nothing more.
  * The meters go with the deployment: a redeployment registers them anew instead of reading a dead one.
  */
 @Singleton
@@ -49,6 +51,19 @@ public class SipMetrics {
             counter("opencg_sip_responses_received", "class", key, true);
             counter("opencg_sip_responses_sent", "class", key, false);
         }
+        gauge("opencg_sip_banned_sources", c -> c.admission().bannedSources());
+        gauge("opencg_sip_connections", c -> c.admission().openConnections());
+        registry.more().counter("opencg_sip_bans", Tags.empty(), container,
+                c -> read(c, running -> running.admission().bansStarted()));
+        names.add("opencg_sip_bans");
+        for (Admission.Reason reason : Admission.Reason.values()) {
+            registry.more().counter("opencg_sip_turned_away", Tags.of("reason", reason.tag()), container,
+                    c -> read(c, running -> running.admission().turnedAway(reason)));
+        }
+        names.add("opencg_sip_turned_away");
+        registry.more().counter("opencg_sip_shed_calls", Tags.empty(), container,
+                c -> read(c, running -> running.context().overload().shedCalls()));
+        names.add("opencg_sip_shed_calls");
     }
 
     @PreDestroy

@@ -12,6 +12,8 @@ public final class SipSettings {
     public static final String APPLICATION_SESSION_MINUTES = "opencg.sip.application-session-minutes";
     public static final String DRAIN_SECONDS = "opencg.sip.drain-seconds";
     public static final String WORKER_THREADS = "opencg.sip.worker-threads";
+    /** Tasks waiting for a worker above which new INVITEs are answered 503 (core.Overload); 0: never. */
+    public static final String OVERLOAD_QUEUED_TASKS = "opencg.sip.overload.queued-tasks";
     /**
      * Largest SIP message parsed at all, so that those over ACG's 10 KB (acg-behaviour.md §3.11) get their 513 from
      * {@link org.opencg.sip.container.core.MessageLimits}: UDP's own limit.

@@ -32,6 +32,7 @@ import org.opencg.core.calls.CallRecord;
 import org.opencg.core.calls.CallRecords;
 import org.opencg.core.routing.RoutingSnapshot;
 import org.opencg.core.routing.RoutingTable;
+import org.opencg.sip.container.core.PeerAdmission;
 import org.opencg.sip.container.core.SessionSides;
 import org.opencg.sip.media.MediaSettings;
 import org.opencg.sip.media.OfferTemplate;
@@ -90,6 +91,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
             throw new ServletException("SBC not started: " + e.getMessage(), e);
         }
         factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
+        PeerAddresses.admit((PeerAdmission) getServletContext().getAttribute(PeerAdmission.ATTRIBUTE), settings);
         timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
         keepAlive = new KeepAlive(factory, settings, monitor);
         legs = new LegRequests(factory);

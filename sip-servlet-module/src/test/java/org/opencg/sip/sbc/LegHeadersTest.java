@@ -12,13 +12,18 @@ class LegHeadersTest {
     @Test
     void pathEquipmentAndPrivateHeadersStayOnTheirLeg() {
         for (String own : new String[] {"User-Agent", "Server", "P-Charging-Vector", "P-Access-Network-Info",
-            "Record-Route", "P-Asserted-Identity", "X-MS-FMC", "x-ms-sbc", "X-MS-RegionInfo", "X-Operator-Trace",
-            "History-Info"}) { // History-Info is rebuilt for the leg (Redirection), never copied
+            "P-Asserted-Identity", "X-MS-FMC", "x-ms-sbc", "X-MS-RegionInfo", "X-Operator-Trace",
+            "History-Info", "Diversion", // rebuilt for the leg (Redirection), never copied
+            "P-Preferred-Identity", "Remote-Party-ID", "P-Charging-Function-Addresses", "P-Called-Party-ID",
+            "Alert-Info", "Call-Info", "Organization", "Warning", "Geolocation", "Any-Header-Invented-Tomorrow"}) {
             assertTrue(LegHeaders.removedFromCopy(own), own);
         }
-        for (String passes : new String[] {"Privacy", "Diversion", "Supported", "Allow",
-            "Session-Expires", "Content-Type", "Reason"}) {
+        for (String passes : new String[] {"Privacy", "Supported", "Allow", "Session-Expires", "x", "Content-Type",
+            "c", "Reason", "Refer-To", "Event", "Subscription-State", "Info-Package"}) {
             assertFalse(LegHeaders.removedFromCopy(passes), passes);
+        }
+        for (String containers : new String[] {"Via", "v", "Record-Route", "Contact", "CSeq", "Max-Forwards"}) {
+            assertFalse(LegHeaders.removedFromCopy(containers), "the container's own, never removed: " + containers);
         }
     }
 

@@ -35,7 +35,8 @@ final class Application {
                 SipServlet.TIMER_SERVICE, new TimerServiceImpl(context),
                 SipServlet.SIP_SESSIONS_UTIL, new SipSessionsUtilImpl(context, name),
                 SipServlet.SUPPORTED, java.util.List.of("100rel"),
-                SipServlet.OUTBOUND_INTERFACES, context.outboundInterfaces()));
+                SipServlet.OUTBOUND_INTERFACES, context.outboundInterfaces(),
+                PeerAdmission.ATTRIBUTE, context.peerAdmission()));
     }
 
     String name() {

@@ -26,8 +26,23 @@ public final class ContainerContext {
 
     private final java.util.concurrent.ScheduledFuture<?> sweeper;
 
+    private final PeerAdmission peerAdmission;
+    private final Overload overload;
+
     public ContainerContext(JainFactories factories, Sides sides, Executor executor, ScheduledExecutorService scheduler,
             int applicationSessionMinutes) {
+        this(factories, sides, executor, scheduler, applicationSessionMinutes, (side, address) -> {
+        }, Overload.NONE);
+    }
+
+    /**
+     * @param peerAdmission where applications name their peers (see {@link PeerAdmission})
+     * @param overload when new calls are shed
+     */
+    public ContainerContext(JainFactories factories, Sides sides, Executor executor, ScheduledExecutorService scheduler,
+            int applicationSessionMinutes, PeerAdmission peerAdmission, Overload overload) {
+        this.peerAdmission = peerAdmission;
+        this.overload = overload;
         this.factories = factories;
         this.sides = sides;
         this.executor = executor;
@@ -98,6 +113,14 @@ public final class ContainerContext {
     }
 
     /** JSR 289 §3.3: the listening points as SIP URIs, for the OUTBOUND_INTERFACES context attribute. */
+    public Overload overload() {
+        return overload;
+    }
+
+    PeerAdmission peerAdmission() {
+        return peerAdmission;
+    }
+
     List<SipURI> outboundInterfaces() {
         return sides.all().stream().flatMap(s -> s.points().stream()).map(p -> {
             try {

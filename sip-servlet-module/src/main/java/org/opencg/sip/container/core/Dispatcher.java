@@ -122,6 +122,10 @@ public final class Dispatcher implements SipListener {
 
     private void initial(RequestEvent event, SipProvider provider) {
         Request request = event.getRequest();
+        if (Request.INVITE.equals(request.getMethod()) && context.overload().shedsNewCall()) {
+            answers.overloaded(provider, request);
+            return;
+        }
         Side side = context.sides().of(provider);
         Application application = router.apply(side);
         if (application == null) {

@@ -25,6 +25,8 @@ final class StatelessAnswers {
     private static final Logger LOG = Logger.getLogger(StatelessAnswers.class.getName());
     /** Seconds a caller is asked to wait before retrying while the gateway drains. */
     static final int RETRY_AFTER_SECONDS = 30;
+    /** An overload passes in seconds: a caller that waits this long finds the backlog worked off. */
+    static final int OVERLOAD_RETRY_AFTER_SECONDS = 5;
 
     private final JainFactories factories;
 
@@ -41,10 +43,19 @@ final class StatelessAnswers {
     }
 
     void serviceUnavailable(SipProvider provider, Request request) {
-        Response response = build(request, Response.SERVICE_UNAVAILABLE, "Shutting Down");
+        unavailable(provider, request, "Shutting Down", RETRY_AFTER_SECONDS);
+    }
+
+    /** 503 while the workers are behind (Overload); the caller may retry after Retry-After or try elsewhere. */
+    void overloaded(SipProvider provider, Request request) {
+        unavailable(provider, request, "Overloaded", OVERLOAD_RETRY_AFTER_SECONDS);
+    }
+
+    private void unavailable(SipProvider provider, Request request, String reason, int retryAfter) {
+        Response response = build(request, Response.SERVICE_UNAVAILABLE, reason);
         if (response != null) {
             try {
-                response.addHeader(factories.headers().createRetryAfterHeader(RETRY_AFTER_SECONDS));
+                response.addHeader(factories.headers().createRetryAfterHeader(retryAfter));
             } catch (InvalidArgumentException e) {
                 throw new IllegalStateException(e);
             }

@@ -89,6 +89,13 @@ class LauncherIT {
         assertTrue(run.out().contains("First login   admin / " + password), run.out());
 
         assertEquals(200, TestServer.get("http://127.0.0.1:" + HTTP_PORT + "/portal/login.xhtml").statusCode());
+        // The database, the keys and the first login are readable by the service's user only.
+        for (String secret : List.of("data/h2/opencg.mv.db", "data/h2/tls/gateway.p12", "data/h2/tls/ca.p12",
+                "data/h2/api/signing.pem", "data/h2/first-admin-password", "run/server.properties")) {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> modes = Files.getPosixFilePermissions(
+                    HOME.resolve(secret));
+            assertTrue(modes.stream().allMatch(p -> p.name().startsWith("OWNER")), secret + " is " + modes);
+        }
     }
 
     private static HttpResponse<String> api(String method, String path, String token, String body) throws Exception {

@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.opencg.core.users.PortalUsers;
 
-/** The sign-in form and sign-out. */
+/** The sign-in form (throttled per name and address: SignInThrottle) and sign-out. */
 @Named
 @RequestScoped
 public class SignIn {
@@ -24,18 +24,30 @@ public class SignIn {
     @Inject
     PortalSession session;
 
+    @Inject
+    SignInThrottle throttle;
+
     private String username;
     private String password;
 
     public String signIn() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        String address = ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr();
+        if (!throttle.allows(username, address)) {
+            password = null;
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "Too many failed sign-ins from this address. Try again in 15 minutes.", null));
+            return null;
+        }
         var user = users.signIn(username, password == null ? new char[0] : password.toCharArray());
         password = null;
-        FacesContext faces = FacesContext.getCurrentInstance();
         if (user.isEmpty()) {
+            throttle.failed(username, address);
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     "Wrong user name or password.", null));
             return null;
         }
+        throttle.succeeded(username, address);
         // A new session id on sign-in: one learnt before it (session fixation) is worth nothing after.
         ((HttpServletRequest) faces.getExternalContext().getRequest()).changeSessionId();
         session.signedIn(user.get());

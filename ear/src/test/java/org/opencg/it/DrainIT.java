@@ -27,7 +27,7 @@ class DrainIT {
     private static final int DRAIN_SECONDS = 30;
     private static final Path HOME = Path.of("target/drain-home").toAbsolutePath();
     private static final Launcher LAUNCHER = new Launcher(HOME, Map.ofEntries(
-            Map.entry("OPENCG_HTTP_PORT", "38080"),
+            Map.entry("OPENCG_HTTP_PORT", "38080"), Map.entry("OPENCG_HTTPS_PORT", "38443"),
             Map.entry("OPENCG_MANAGEMENT_PORT", "39990"),
             Map.entry("OPENCG_SIP_LISTENING_POINT_OPERATOR", "udp:127.0.0.1:" + GATEWAY_PORT + ",tls:127.0.0.1:35061"),
             Map.entry("OPENCG_SIP_LISTENING_POINT_TEAMS", "tls:127.0.0.1:35063"),

@@ -37,17 +37,18 @@ class LauncherIT {
     private static final int HTTP_PORT = 28080;
     /** The account made through the launched gateway's API; the launcher home may keep earlier runs' data. */
     private static final String ACCOUNT = "launcher-" + System.currentTimeMillis();
-    private static final Launcher LAUNCHER = new Launcher(HOME, Map.of(
-            "OPENCG_HTTP_PORT", String.valueOf(HTTP_PORT),
-            "OPENCG_MANAGEMENT_PORT", "29990",
-            "OPENCG_SIP_LISTENING_POINT_OPERATOR", "udp:127.0.0.1:25060,tcp:127.0.0.1:25060,tls:127.0.0.1:25061",
-            "OPENCG_SIP_LISTENING_POINT_TEAMS", "tls:127.0.0.1:25063",
-            "OPENCG_SIP_LISTENING_POINT_ISC", "tls:127.0.0.1:25065",
-            "OPENCG_RTPENGINE_NG_ADDRESS", "127.0.0.1:22223",
-            "OPENCG_OC_EMULATOR_PORT", "28086",
-            "OPENCG_SBC_EMULATOR_TEAMS_PORT", "25071",
-            "OPENCG_SBC_EMULATOR_OPERATOR_PORT", "25090",
-            "OPENCG_RTPENGINE_PORT_RANGE", "42000-42999"));
+    private static final Launcher LAUNCHER = new Launcher(HOME, Map.ofEntries(
+            Map.entry("OPENCG_HTTP_PORT", String.valueOf(HTTP_PORT)),
+            Map.entry("OPENCG_HTTPS_PORT", "28443"),
+            Map.entry("OPENCG_MANAGEMENT_PORT", "29990"),
+            Map.entry("OPENCG_SIP_LISTENING_POINT_OPERATOR", "udp:127.0.0.1:25060,tcp:127.0.0.1:25060,tls:127.0.0.1:25061"),
+            Map.entry("OPENCG_SIP_LISTENING_POINT_TEAMS", "tls:127.0.0.1:25063"),
+            Map.entry("OPENCG_SIP_LISTENING_POINT_ISC", "tls:127.0.0.1:25065"),
+            Map.entry("OPENCG_RTPENGINE_NG_ADDRESS", "127.0.0.1:22223"),
+            Map.entry("OPENCG_OC_EMULATOR_PORT", "28086"),
+            Map.entry("OPENCG_SBC_EMULATOR_TEAMS_PORT", "25071"),
+            Map.entry("OPENCG_SBC_EMULATOR_OPERATOR_PORT", "25090"),
+            Map.entry("OPENCG_RTPENGINE_PORT_RANGE", "42000-42999")));
 
     private static Launcher.Result opencg(Map<String, String> extra, String... args) throws Exception {
         return LAUNCHER.run(extra, args);
@@ -76,7 +77,8 @@ class LauncherIT {
         Launcher.Result run = opencg("run");
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("OpenCG is ready (h2 database)"), run.out());
-        assertTrue(run.out().contains("Portal        http://127.0.0.1:" + HTTP_PORT + "/portal/"), run.out());
+        assertTrue(run.out().contains("Portal        http://127.0.0.1:" + HTTP_PORT + "/portal/   (HTTPS: "
+                + "https://127.0.0.1:28443/portal/)"), run.out());
         assertTrue(run.out().contains("API           http://127.0.0.1:" + HTTP_PORT + "/api"), run.out());
         assertTrue(run.out().contains("Health        http://127.0.0.1:29990/health"), run.out());
         assertTrue(run.out().contains("SIP           operator udp:127.0.0.1:25060, operator tcp:127.0.0.1:25060, "

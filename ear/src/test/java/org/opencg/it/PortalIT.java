@@ -71,6 +71,37 @@ class PortalIT {
         }
     }
 
+    /** The portal and API over HTTPS with the gateway's certificate (the local CA's), the session cookie Secure. */
+    @Test
+    void thePortalAndTheApiAnswerOverHttpsWithASecureSessionCookie() throws Exception {
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(
+                TestServer.BASE_DIR.resolve("data/opencg/tls/trust.p12"))) {
+            trust.load(in, "changeit".toCharArray());
+        }
+        javax.net.ssl.TrustManagerFactory trustManagers = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, trustManagers.getTrustManagers(), null);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().sslContext(tls).build();
+        int port = java.net.URI.create(TestServer.HTTP).getPort() - 8080 + 8443;
+        HttpResponse<String> page = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "https://localhost:" + port + "/portal/login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("OpenCG Number Management Portal"), page.body());
+        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElse("");
+        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("; secure"), "over HTTPS the session cookie is Secure: " + cookie);
+        HttpResponse<String> api = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "https://localhost:" + port + "/api/accounts?api-version=2024-02-29-preview")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, api.statusCode(), "the API is there, and wants its token: " + api.body());
+        String plain = TestServer.get(TestServer.HTTP + "/portal/login.xhtml").headers().allValues("Set-Cookie")
+                .stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElse("");
+        assertTrue(!plain.toLowerCase(java.util.Locale.ROOT).contains("; secure"), "over plain HTTP (loopback) the browser could not send it back: " + plain);
+    }
+
     /** GET with the path sent exactly as written (java.net.http would normalise nothing, but says nothing of it). */
     private static String rawGet(String path) throws Exception {
         java.net.URI base = java.net.URI.create(TestServer.HTTP);

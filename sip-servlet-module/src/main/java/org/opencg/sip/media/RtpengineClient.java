@@ -95,7 +95,7 @@ public class RtpengineClient {
 
     private Map<String, Object> checked(Map<String, Object> command, Map<String, Object> reply) {
         if ("error".equals(reply.get("result"))) {
-            throw new RtpengineException("rtpengine refused '" + command.get("command") + "': " + reply.get("error-reason"));
+            throw RtpengineException.refused(String.valueOf(command.get("command")), reply.get("error-reason"));
         }
         return reply;
     }

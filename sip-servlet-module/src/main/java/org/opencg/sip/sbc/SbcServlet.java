@@ -182,7 +182,7 @@ public class SbcServlet extends SipServlet implements TimerListener {
                 dtmf.started(call);
             } catch (RtpengineException e) {
                 LOG.warning(() -> "call " + call.callerInvite.getCallId() + " refused: " + e.getMessage());
-                fail(call, 503, "Service Unavailable (media anchor unavailable)", "gateway");
+                fail(call, e.sipStatus(), e.sipReason(), "gateway");
                 return;
             }
         }

@@ -95,6 +95,43 @@ class RtpengineClientTest {
         assertTrue(gone.getMessage().contains("Unknown call-id"), gone.getMessage());
     }
 
+    /** SDP rtpengine cannot read is the offer's fault (488), not an outage (503) that sends the caller elsewhere. */
+    @Test
+    void sdpRtpengineCannotReadIsAnsweredAsNotAcceptable() {
+        RtpengineClient direct = new RtpengineClient(ng, Duration.ofMillis(1000));
+        RtpengineException refused = assertThrows(RtpengineException.class, () -> direct.request(Map.of("command",
+                "offer", "call-id", "unreadable-" + System.nanoTime(), "from-tag", "a",
+                "sdp", "v=0\r\nm=audio notaport RTP/AVP 8\r\nc=IN IP4\r\n")));
+        assertEquals(RtpengineException.Cause.UNREADABLE_SDP, refused.reason(), refused.getMessage());
+        assertEquals(488, refused.sipStatus());
+    }
+
+    /** With every port of its range taken, rtpengine's refusal is overload: 503, for the caller to retry later. */
+    @Test
+    void runningOutOfPortsIsOverload() {
+        RtpengineClient direct = new RtpengineClient(ng, Duration.ofMillis(1000));
+        List<String> calls = new java.util.ArrayList<>();
+        RtpengineException full = null;
+        try {
+            for (int i = 0; i < 100 && full == null; i++) {
+                String callId = "full-" + i + "-" + System.nanoTime();
+                try {
+                    direct.request(Map.of("command", "offer", "call-id", callId, "from-tag", "a",
+                            "sdp", "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                                    + "m=audio " + (7000 + 2 * i) + " RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\n"));
+                    calls.add(callId);
+                } catch (RtpengineException e) {
+                    full = e;
+                }
+            }
+        } finally {
+            calls.forEach(callId -> direct.request(Map.of("command", "delete", "call-id", callId)));
+        }
+        assertTrue(full != null, "100 ports taken by " + calls.size() + " calls without a refusal");
+        assertEquals(RtpengineException.Cause.OUT_OF_PORTS, full.reason(), full.getMessage());
+        assertEquals(503, full.sipStatus());
+    }
+
     @Test
     void silenceTimesOutWithTheCommandNamed() throws Exception {
         try (LossyRelay relay = new LossyRelay(ng, n -> true, n -> false)) {

@@ -41,7 +41,8 @@ final class ListenerCheck {
     }
 
     private static Optional<String> optionsOverUdp(InetSocketAddress target) throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+        // From the listening address itself: the gateway's own addresses are the one source every side takes.
+        try (DatagramSocket socket = new DatagramSocket(0, target.getAddress())) {
             socket.setSoTimeout(TIMEOUT_MS);
             String callId = UUID.randomUUID().toString();
             byte[] request = options(target, socket.getLocalPort(), callId).getBytes(StandardCharsets.US_ASCII);

@@ -96,6 +96,7 @@ public class SipContainer {
         Properties properties = stackProperties();
         AdmissionSettings admissionSettings = AdmissionSettings.from(config, List.copyOf(bySide(specs).keySet()));
         admission = new Admission(admissionSettings, sideByPoint(specs));
+        admitItself(specs);
         stackName = properties.getProperty("javax.sip.STACK_NAME");
         Admission.register(stackName, admission);
         // A TLS client that connects and never finishes its handshake is closed after this long.
@@ -176,6 +177,25 @@ public class SipContainer {
             String cause = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
             throw new StartupFailure(SipSettings.listeningPointSetting(spec.name()),
                     "cannot listen on " + spec + " (" + cause + ")", e);
+        }
+    }
+
+    /**
+     * The gateway's own listening addresses are taken on every side (Kamailio's "myself"): its readiness probe sends
+     * OPTIONS from them, and a side with no peer and no address block would otherwise refuse the gateway itself.
+     */
+    private void admitItself(List<ListeningPointSpec> specs) {
+        for (ListeningPointSpec spec : specs) {
+            try {
+                java.net.InetAddress own = java.net.InetAddress.getByName(spec.address());
+                java.net.InetAddress self = own.isAnyLocalAddress() ? java.net.InetAddress.getLoopbackAddress() : own;
+                for (String side : bySide(specs).keySet()) {
+                    admission.admitPeer(side, self);
+                }
+            } catch (java.net.UnknownHostException e) {
+                throw new StartupFailure(SipSettings.listeningPointSetting(spec.name()),
+                        spec.address() + " is not an address of this machine", e);
+            }
         }
     }
 

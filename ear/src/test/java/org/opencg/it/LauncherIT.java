@@ -252,4 +252,15 @@ class LauncherIT {
         assertTrue(run.err().startsWith("opencg: opencg.db.url: "), run.err());
         assertEquals(List.of(), leftovers());
     }
+
+    @Test
+    @Order(11)
+    void tokensOfAnIdentityProviderWithoutAnAudienceStopStartUpWithOneLineNamingTheSetting() throws Exception {
+        Launcher.Result run = opencg(Map.of("OPENCG_API_JWT_KEYS",
+                "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/discovery/v2.0/keys"), "run");
+        assertEquals(1, run.exit(), run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("opencg: opencg.api.jwt.audience: must be set"), run.err());
+        assertEquals(List.of(), leftovers());
+    }
 }

@@ -20,6 +20,27 @@ public record CallRecord(String callId, String direction, String service, String
         String calling, String called, String peer, Instant setup, Instant answered, Instant ended, int status,
         String reason, String endedBy, MediaQuality media) {
 
+    /**
+     * Every text cut to what its column holds (V8__call_records.sql): a peer's 300-character Call-ID or a long number
+     * is recorded shortened, and can never make the batch it is written in fail, and with it every other call's.
+     */
+    public CallRecord {
+        callId = cut(callId, 256);
+        direction = cut(direction, 16);
+        service = cut(service, 32);
+        tenant = cut(tenant, 64);
+        account = cut(account, 100);
+        calling = cut(calling, 64);
+        called = cut(called, 64);
+        peer = cut(peer, 100);
+        reason = cut(reason, 200);
+        endedBy = cut(endedBy, 16);
+    }
+
+    private static String cut(String text, int columns) {
+        return text == null || text.length() <= columns ? text : text.substring(0, columns);
+    }
+
     public static final String TO_MICROSOFT = "to-microsoft";
     public static final String TO_OPERATOR = "to-operator";
 

@@ -30,6 +30,10 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 
 import org.opencg.core.background.Background;
 
@@ -37,7 +41,8 @@ import org.opencg.core.background.Background;
  * Writes call records in batches, off the call path: the SIP side queues a record and returns; every 200 ms the
  * queue goes to the database in one JDBC batch (plain JDBC: at a thousand calls a second an entity per row with an
  * identity key would be written one statement at a time). A database outage keeps records queued, up to
- * {@link #LIMIT}, and they are written when it is back; a stop writes what is queued.
+ * {@link #LIMIT}, and they are written when it is back; a record the database refuses is set aside alone; a stop
+ * writes what is queued.
  */
 @Singleton
 @Startup
@@ -52,6 +57,8 @@ public class CallRecordWriter implements CallRecords {
     /** Records held while the database is away; beyond it the oldest are dropped, and the log says how many. */
     static final int LIMIT = 200_000;
     private static final int BATCH = 1_000;
+    /** On /metrics: records waiting for the database, and those it refused and the log holds. */
+    private static final List<String> METERS = List.of("opencg_call_records_waiting", "opencg_call_records_set_aside");
     private static final Duration FLUSH_EVERY = Duration.ofMillis(200);
     private static final String INSERT = "INSERT INTO call_record (call_id, direction, service, tenant, account,"
             + " calling, called, peer, setup_time, answer_time, end_time, duration_ms, status, reason, ended_by,"
@@ -67,9 +74,13 @@ public class CallRecordWriter implements CallRecords {
     @Resource
     ManagedThreadFactory threads;
 
+    @Inject
+    MeterRegistry registry;
+
     private final ConcurrentLinkedQueue<CallRecord> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
+    private final AtomicInteger setAside = new AtomicInteger();
     /** Its own thread: records of calls that end while a stop drains them are written then, not at the end. */
     private Background flusher;
 
@@ -77,12 +88,15 @@ public class CallRecordWriter implements CallRecords {
     void start() {
         flusher = new Background("call records", threads, 1);
         flusher.every(FLUSH_EVERY, FLUSH_EVERY, this::flush);
+        registry.gauge(METERS.get(0), Tags.empty(), this, CallRecordWriter::waiting);
+        registry.gauge(METERS.get(1), Tags.empty(), this, CallRecordWriter::setAside);
     }
 
     @PreDestroy
     void stop() {
         flusher.close();
         flush();
+        METERS.forEach(name -> registry.find(name).meters().forEach(registry::remove));
     }
 
     @Override
@@ -94,7 +108,11 @@ public class CallRecordWriter implements CallRecords {
         }
     }
 
-    /** Writes what is queued; on a database error the batch goes back to the head of the queue for the next round. */
+    /**
+     * Writes what is queued. When the database is away the batch goes back to the head of the queue for the next
+     * round; when it is there but refuses the batch, the batch is written record by record and a record it refuses
+     * alone is set aside in the log, so that one bad record never holds back the others.
+     */
     synchronized void flush() {
         int lost = dropped.getAndSet(0);
         if (lost > 0) {
@@ -109,7 +127,12 @@ public class CallRecordWriter implements CallRecords {
                 write(batch);
                 queued.addAndGet(-batch.size());
             } catch (SQLException | RuntimeException e) {
-                List<CallRecord> back = new ArrayList<>(batch);
+                List<CallRecord> unwritten = outage(e) ? batch : writeOneByOne(batch);
+                queued.addAndGet(-(batch.size() - unwritten.size()));
+                if (unwritten.isEmpty()) {
+                    continue;
+                }
+                List<CallRecord> back = new ArrayList<>(unwritten);
                 back.addAll(queue);
                 queue.clear();
                 queue.addAll(back);
@@ -117,6 +140,47 @@ public class CallRecordWriter implements CallRecords {
                 return;
             }
         }
+    }
+
+    /**
+     * Is the database away, rather than refusing what it was given? Asked of the database itself: error codes differ
+     * between H2, PostgreSQL and the connection pool, and a record must never be set aside during an outage.
+     */
+    private boolean outage(Exception e) {
+        try (Connection connection = database.getConnection()) {
+            return !connection.isValid(2);
+        } catch (SQLException | RuntimeException unreachable) {
+            return true;
+        }
+    }
+
+    /**
+     * Each record in a transaction of its own; one the database refuses is logged whole and dropped. Returns the
+     * records not written because the database went away meanwhile, to be kept for the next round.
+     */
+    private List<CallRecord> writeOneByOne(List<CallRecord> batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                write(List.of(batch.get(i)));
+            } catch (SQLException | RuntimeException e) {
+                if (outage(e)) {
+                    return batch.subList(i, batch.size());
+                }
+                setAside.incrementAndGet();
+                LOG.log(Level.SEVERE, "call record set aside, the database refused it: " + batch.get(i), e);
+            }
+        }
+        return List.of();
+    }
+
+    /** Records the database refused one by one since the start (each is in the log). */
+    public int setAside() {
+        return setAside.get();
+    }
+
+    /** Records waiting to be written now. */
+    public int waiting() {
+        return queued.get();
     }
 
     private void write(List<CallRecord> batch) throws SQLException {
@@ -137,7 +201,7 @@ public class CallRecordWriter implements CallRecords {
                     insert.setTimestamp(11, Timestamp.from(r.ended()));
                     insert.setLong(12, r.duration().toMillis());
                     insert.setInt(13, r.status());
-                    insert.setString(14, truncate(r.reason(), 200));
+                    insert.setString(14, r.reason());
                     insert.setString(15, r.endedBy());
                     MediaQuality media = r.media();
                     insert.setObject(16, media == null ? null : media.packets(), Types.BIGINT);
@@ -153,10 +217,6 @@ public class CallRecordWriter implements CallRecords {
                 throw e;
             }
         }
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     @Override

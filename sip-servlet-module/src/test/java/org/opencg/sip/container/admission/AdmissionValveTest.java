@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencg.core.net.SourceAllowlist;
 import org.opencg.sip.container.SipContainer;
+import org.opencg.sip.container.core.LoopbackStacks;
 
 /**
  * The admission on a real JAIN-SIP stack configured as the container's, over UDP on loopback: a peer's request reaches
@@ -50,7 +51,7 @@ class AdmissionValveTest {
         Admission.register(name, admission);
         stack = SipFactory.getInstance().createSipStack(properties);
         SipProvider provider = stack.createSipProvider(stack.createListeningPoint("127.0.0.1", port, ListeningPoint.UDP));
-        provider.addSipListener(new Listener() {
+        provider.addSipListener(new LoopbackStacks.Listener() {
             @Override
             public void processRequest(RequestEvent event) {
                 reached.add(((javax.sip.header.CallIdHeader) event.getRequest().getHeader("Call-ID")).getCallId());
@@ -118,27 +119,5 @@ class AdmissionValveTest {
             assertEquals(null, options(scanner, "scan-2", "Linphone"), "the scanner stays banned");
         }
         assertTrue(reached.isEmpty(), String.valueOf(reached));
-    }
-
-    private abstract static class Listener implements javax.sip.SipListener {
-        @Override
-        public void processResponse(javax.sip.ResponseEvent event) {
-        }
-
-        @Override
-        public void processTimeout(javax.sip.TimeoutEvent event) {
-        }
-
-        @Override
-        public void processIOException(javax.sip.IOExceptionEvent event) {
-        }
-
-        @Override
-        public void processTransactionTerminated(javax.sip.TransactionTerminatedEvent event) {
-        }
-
-        @Override
-        public void processDialogTerminated(javax.sip.DialogTerminatedEvent event) {
-        }
     }
 }

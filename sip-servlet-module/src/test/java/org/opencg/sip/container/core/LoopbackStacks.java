@@ -11,7 +11,7 @@ import javax.sip.SipProvider;
 import javax.sip.SipStack;
 
 /** Real JAIN-SIP stacks on loopback (TCP unless a test asks for UDP), configured as the container's own. */
-final class LoopbackStacks {
+public final class LoopbackStacks {
 
     static final String HOST = "127.0.0.1";
 
@@ -70,7 +70,7 @@ final class LoopbackStacks {
     }
 
     /** A listener that ignores every event; tests override what they watch. */
-    abstract static class Listener implements SipListener {
+    public abstract static class Listener implements SipListener {
         @Override
         public void processRequest(RequestEvent event) {
         }

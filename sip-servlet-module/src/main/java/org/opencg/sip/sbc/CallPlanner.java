@@ -119,6 +119,12 @@ final class CallPlanner {
         Destination from = zoom ? Destination.ZOOM : drLabel != null ? Destination.DIRECT_ROUTING
                 : callingRoute != null && callingRoute.number().services().contains(Service.PHONE_MOBILE)
                         ? Destination.PHONE_MOBILE : Destination.OPERATOR_CONNECT;
+        if (settings.provisionedCallersOnly()) {
+            var refused = CallRouting.unprovisionedCaller(from, calling, routes);
+            if (refused.isPresent()) {
+                return new Refused(refused.get().status(), refused.get().reason());
+            }
+        }
         Trunk trunk = trunkFrom(from);
         CallRouting.Decision decision = toOperator(from, calling, drLabel, routes, trunk);
         if (decision instanceof CallRouting.Refuse refuse) {

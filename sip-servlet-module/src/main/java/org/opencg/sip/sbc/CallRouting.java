@@ -110,6 +110,22 @@ public final class CallRouting {
      * calling number must be one of its numbers (acg-behaviour.md checklist 26). The leg toward the operator gets the
      * tenant (OC/TPM, checklist 28) and the calling number's custom header (not for TPM or AOCP, checklist 27).
      */
+    /**
+     * A call from Teams for Operator Connect or Teams Phone Mobile whose calling number is not provisioned here,
+     * refused with 403 where the operator provisions every number through OpenCG
+     * ({@code opencg.sbc.provisioned-callers-only}). Off by default: ACG takes such calls, since provisioning
+     * Operator Connect and Teams Phone Mobile numbers in it is optional (an operator may use Microsoft's API alone).
+     * Direct Routing has its own screening (callScreening) and Zoom none.
+     */
+    public static java.util.Optional<Refuse> unprovisionedCaller(Destination from, String calling,
+            RoutingSnapshot routes) {
+        boolean teamsService = from == Destination.OPERATOR_CONNECT || from == Destination.PHONE_MOBILE;
+        if (teamsService && (calling == null || routes.lookup(calling) == null)) {
+            return java.util.Optional.of(new Refuse(403, "Forbidden (calling number not provisioned)"));
+        }
+        return java.util.Optional.empty();
+    }
+
     public static Decision toOperator(Destination from, String calling, String drLabel, RoutingSnapshot routes,
             OperatorHeaders settings) {
         Route route = calling == null ? null : routes.lookup(calling);

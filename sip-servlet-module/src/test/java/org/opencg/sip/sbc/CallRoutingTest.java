@@ -2,6 +2,7 @@ package org.opencg.sip.sbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Set;
@@ -89,5 +90,16 @@ class CallRoutingTest {
         Forward unknown = (Forward) CallRouting.toOperator(Destination.OPERATOR_CONNECT, "+442079999999", null,
                 routes(), HEADERS);
         assertEquals(Map.of(), unknown.headers(), "nothing to add for an unprovisioned number");
+    }
+
+    @Test
+    void unprovisionedCallersOfTeamsServicesCanBeRefusedWhileDirectRoutingAndZoomKeepTheirOwnRules() {
+        RoutingSnapshot routes = routes();
+        assertEquals(403, CallRouting.unprovisionedCaller(Destination.OPERATOR_CONNECT, "+442079999999", routes)
+                .orElseThrow().status());
+        assertEquals(403, CallRouting.unprovisionedCaller(Destination.PHONE_MOBILE, null, routes).orElseThrow().status());
+        assertTrue(CallRouting.unprovisionedCaller(Destination.OPERATOR_CONNECT, "+442070000001", routes).isEmpty());
+        assertTrue(CallRouting.unprovisionedCaller(Destination.DIRECT_ROUTING, "+442079999999", routes).isEmpty());
+        assertTrue(CallRouting.unprovisionedCaller(Destination.ZOOM, "+442079999999", routes).isEmpty());
     }
 }

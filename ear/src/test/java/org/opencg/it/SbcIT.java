@@ -552,4 +552,67 @@ class SbcIT {
         assertTrue(record.getJsonNumber("durationMs").longValue() >= 1000, record.toString());
         assertEquals(1, ProvisioningApi.callRecords(called).size());
     }
+
+    /** A Call-ID longer than its column is recorded cut to it, and never holds back the records of later calls. */
+    @Test
+    void aThreeHundredCharacterCallIdIsRecordedCutAndTheNextCallsAreRecordedToo() throws Exception {
+        String called = prefix + "502";
+        String next = prefix + "503";
+        String longId = "x".repeat(300) + "-%u";
+        Sipp caller = Sipp.with("operator-caller", List.of("-p", String.valueOf(OPERATOR_CALLER_PORT), "-m", "1",
+                "-s", called, "-key", "calling", "+442079460502", "-key", "extra", "X-Test: plain",
+                "-cid_str", longId, "127.0.0.1:" + TestServer.SIP_PORT));
+        assertEquals(0, caller.await(), caller.report());
+        JsonObject record = ProvisioningApi.callRecord(called);
+        assertEquals(256, record.getString("callId").length(), record.toString());
+        assertTrue(record.getString("callId").startsWith("xxxxxxxxxx"), record.toString());
+        Sipp after = callFromOperator(next, "+442079460503", "X-Test: plain");
+        assertEquals(0, after.await(), after.report());
+        assertEquals("+442079460503", ProvisioningApi.callRecord(next).getString("calling"));
+    }
+
+    /**
+     * RFC 3261 §13.3.1.4: a 200 the caller never acknowledges ends the call after 64·T1 with BYE on both legs (issue
+     * 24), instead of leaving it up, with its media ports and its Teams leg, until the maximum duration. The test
+     * server waits 8·T1 (opencg.sip.ack-timeout-t1), within its 6 s maximum call duration.
+     */
+    @Test
+    void aTwoHundredThatIsNeverAcknowledgedEndsTheCallWithByeOnBothLegs() throws Exception {
+        String called = prefix + "504";
+        Sipp caller = Sipp.changed("operator-caller-noack", Map.of(), List.of("-p", String.valueOf(OPERATOR_CALLER_PORT),
+                "-m", "1", "-s", called, "-key", "calling", "+442079460504", "-timeout", "30s", "-timeout_error",
+                "127.0.0.1:" + TestServer.SIP_PORT));
+        assertEquals(0, caller.await(), caller.report());
+        assertFalse(caller.messages("BYE ").isEmpty(), "the gateway's BYE reached the caller\n" + caller.report());
+        Eventually.until("BYE at Teams", java.time.Duration.ofSeconds(10),
+                () -> proxies.get(0).dialogWith(called).stream().anyMatch(m -> m.startsWith("BYE ")));
+        JsonObject record = ProvisioningApi.callRecord(called);
+        assertEquals("gateway", record.getString("endedBy"), record.toString());
+        assertTrue(record.getString("reason").contains("No ACK"), record.toString());
+    }
+
+    /** A caller over TCP that is gone when its 200 comes: the Teams leg gets BYE at once and the record says why. */
+    @Test
+    void aTcpCallerThatIsGoneWhenTheAnswerComesEndsTheCall() throws Exception {
+        String called = prefix + "505";
+        String callId = "vanished-" + System.nanoTime();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", TestServer.SIP_PORT)) {
+            String from = "127.0.0.1:" + socket.getLocalPort();
+            String sdp = "v=0\r\no=core 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                    + "m=audio 40000 RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\n";
+            String invite = "INVITE sip:0" + called.substring(3) + "@127.0.0.1:" + TestServer.SIP_PORT
+                    + ";user=phone;transport=tcp SIP/2.0\r\nVia: SIP/2.0/TCP " + from + ";branch=z9hG4bK" + callId
+                    + "\r\nMax-Forwards: 70\r\nFrom: <sip:02079460505@" + from + ";user=phone>;tag=gone\r\n"
+                    + "To: <sip:0" + called.substring(3) + "@127.0.0.1;user=phone>\r\nCall-ID: " + callId
+                    + "\r\nCSeq: 1 INVITE\r\nContact: <sip:caller@" + from + ";transport=tcp>\r\n"
+                    + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+            socket.getOutputStream().write(invite.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+        }
+        JsonObject record = ProvisioningApi.callRecord(called);
+        assertEquals("gateway", record.getString("endedBy"), record.toString());
+        assertTrue(record.getString("reason").contains("cannot be reached"), record.toString());
+        Eventually.until("BYE at Teams", java.time.Duration.ofSeconds(10),
+                () -> proxies.get(0).dialogWith(called).stream().anyMatch(m -> m.startsWith("BYE ")));
+    }
 }

@@ -99,6 +99,9 @@ public class SipContainer {
         admitItself(specs);
         stackName = properties.getProperty("javax.sip.STACK_NAME");
         Admission.register(stackName, admission);
+        // How many T1 (500 ms) a 2xx waits for its ACK before the dialog times out (RFC 3261 §13.3.1.4: 64).
+        properties.setProperty("gov.nist.javax.sip.DIALOG_TIMEOUT_FACTOR", String.valueOf(
+                config.getOptionalValue(SipSettings.ACK_TIMEOUT_T1, Integer.class).orElse(64)));
         // A TLS client that connects and never finishes its handshake is closed after this long.
         properties.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT",
                 String.valueOf(admissionSettings.handshakeSeconds() * 1000L));

@@ -12,6 +12,8 @@ public final class SipSettings {
     public static final String APPLICATION_SESSION_MINUTES = "opencg.sip.application-session-minutes";
     public static final String DRAIN_SECONDS = "opencg.sip.drain-seconds";
     public static final String WORKER_THREADS = "opencg.sip.worker-threads";
+    /** How many T1 (500 ms) an answered INVITE waits for its ACK before the call is ended (64: RFC 3261). */
+    public static final String ACK_TIMEOUT_T1 = "opencg.sip.ack-timeout-t1";
     /** Tasks waiting for a worker above which new INVITEs are answered 503 (core.Overload); 0: never. */
     public static final String OVERLOAD_QUEUED_TASKS = "opencg.sip.overload.queued-tasks";
     /**

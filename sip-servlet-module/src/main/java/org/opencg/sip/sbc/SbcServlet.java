@@ -14,6 +14,8 @@ import javax.servlet.sip.B2buaHelper;
 import javax.servlet.sip.ServletTimer;
 import javax.servlet.sip.SipApplicationSession;
 import javax.servlet.sip.SipFactory;
+import javax.servlet.sip.SipErrorEvent;
+import javax.servlet.sip.SipErrorListener;
 import javax.servlet.sip.SipServlet;
 import javax.servlet.sip.SipServletRequest;
 import javax.servlet.sip.SipServletResponse;
@@ -48,7 +50,7 @@ import org.opencg.sip.media.RtpengineSettings;
  */
 @javax.servlet.sip.annotation.SipServlet(name = "Sbc", loadOnStartup = 1)
 @javax.servlet.sip.annotation.SipListener
-public class SbcServlet extends SipServlet implements TimerListener {
+public class SbcServlet extends SipServlet implements TimerListener, SipErrorListener {
 
     private static final Logger LOG = Logger.getLogger(SbcServlet.class.getName());
     private static final String KEEP_ALIVE = "keep-alive";
@@ -300,7 +302,15 @@ public class SbcServlet extends SipServlet implements TimerListener {
                 LOG.warning(() -> "call " + call.callerInvite.getCallId() + " ended: " + e.getMessage());
                 activeCalls.decrementAndGet();
                 response.getSession().createRequest("BYE").send();
-                fail(call, 503, "Service Unavailable (media anchor unavailable)", "gateway");
+                fail(call, e.sipStatus(), e.sipReason(), "gateway");
+            } catch (IOException e) {
+                // The caller is gone (its TCP connection closed, its address unreachable): the callee's leg must
+                // not stay up alone until the maximum duration.
+                LOG.warning(() -> "call " + call.callerInvite.getCallId() + " ended: the caller cannot be reached ("
+                        + e.getMessage() + ")");
+                activeCalls.decrementAndGet();
+                response.getSession().createRequest("BYE").send();
+                end(call, 408, "The caller cannot be reached for the 200 (" + e.getMessage() + ")", "gateway");
             }
         } else {
             calleeRefused(call, response);
@@ -551,6 +561,27 @@ public class SbcServlet extends SipServlet implements TimerListener {
 
     /** The call has lasted opencg.sbc.max-call-seconds: both legs get BYE, the record says the gateway ended it. */
     private void endAtLimit(Call call) {
+        endByGateway(call, 200, "Maximum call duration (" + settings.maxCallDuration().toSeconds() + " s)");
+    }
+
+    /**
+     * The caller's or callee's 2xx was never acknowledged within 64·T1 (a peer that went away, a lost ACK): RFC 3261
+     * §13.3.1.4 has the session ended with BYE, here on both legs, and the record says why.
+     */
+    @Override
+    public void noAckReceived(SipErrorEvent event) {
+        Call call = (Call) event.getRequest().getApplicationSession().getAttribute(Call.ATTRIBUTE);
+        LOG.warning(() -> "call " + event.getRequest().getCallId() + ": no ACK for its 200 within 64*T1; ended");
+        endByGateway(call, 408, "No ACK for the 200 (RFC 3261 13.3.1.4)");
+    }
+
+    @Override
+    public void noPrackReceived(SipErrorEvent event) {
+        // The container ends unacknowledged reliable provisionals itself (RFC 3262 §3).
+    }
+
+    /** Ends an answered call from the gateway: BYE on every confirmed leg, and its record. */
+    private void endByGateway(Call call, int status, String reason) {
         if (call == null || call.answered == null || call.ended()) {
             return;
         }
@@ -560,11 +591,11 @@ public class SbcServlet extends SipServlet implements TimerListener {
                     leg.createRequest("BYE").send();
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.FINE, "BYE at the call limit not sent on " + leg, e);
+                LOG.log(Level.FINE, "BYE not sent on " + leg + " (" + reason + ")", e);
             }
         }
         activeCalls.decrementAndGet();
-        end(call, 200, "Maximum call duration (" + settings.maxCallDuration().toSeconds() + " s)", "gateway");
+        end(call, status, reason, "gateway");
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.SipListenerExt;
 import gov.nist.javax.sip.SipStackExt;
 import gov.nist.javax.sip.header.extensions.ReplacesHeader;
 
@@ -43,7 +45,7 @@ import gov.nist.javax.sip.stack.SIPServerTransaction;
  * answers what the container must answer itself, and runs the servlet on the application session's queue so
  * that JAIN-SIP's threads never wait for application code.
  */
-public final class Dispatcher implements SipListener {
+public final class Dispatcher implements SipListenerExt {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
@@ -413,5 +415,30 @@ public final class Dispatcher implements SipListener {
         if (data instanceof SipSessionImpl session && session.isValid()) {
             session.application().queue().execute(() -> invalidateIfReady(session));
         }
+    }
+
+    /**
+     * JAIN-SIP leaves a dialog whose 2xx was never acknowledged within 64·T1 to its listener. RFC 3261 §13.3.1.4: the
+     * session is to be ended with BYE. The application's SipErrorListener is told (JSR 289 §6.4.2.1: the SBC ends
+     * both legs); without one the container sends the BYE itself, so no such dialog outlives its 2xx for long.
+     */
+    @Override
+    public void processDialogTimeout(DialogTimeoutEvent event) {
+        if (event.getReason() != DialogTimeoutEvent.Reason.AckNotReceived
+                || !(event.getDialog().getApplicationData() instanceof SipSessionImpl session) || !session.isValid()) {
+            return;
+        }
+        session.application().queue().execute(() -> {
+            RequestImpl invite = session.initialRequest();
+            boolean told = invite != null && session.application().application().listeners()
+                    .noAckReceived(new javax.servlet.sip.SipErrorEvent(invite, null));
+            if (!told && session.isValid() && session.getState() == javax.servlet.sip.SipSession.State.CONFIRMED) {
+                try {
+                    session.createRequest(Request.BYE).send();
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.log(Level.FINE, "BYE for an unacknowledged 2xx not sent", e);
+                }
+            }
+        });
     }
 }

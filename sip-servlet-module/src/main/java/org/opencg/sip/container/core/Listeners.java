@@ -20,6 +20,7 @@ final class Listeners {
     private final List<SipApplicationSessionListener> applicationSessions = new ArrayList<>();
     private final List<SipSessionListener> sipSessions = new ArrayList<>();
     private TimerListener timer;
+    private final List<javax.servlet.sip.SipErrorListener> errors = new ArrayList<>();
 
     void add(EventListener listener) {
         if (listener instanceof SipApplicationSessionListener l) {
@@ -27,6 +28,9 @@ final class Listeners {
         }
         if (listener instanceof SipSessionListener l) {
             sipSessions.add(l);
+        }
+        if (listener instanceof javax.servlet.sip.SipErrorListener l) {
+            errors.add(l);
         }
         if (listener instanceof TimerListener l) {
             timer = l;
@@ -66,6 +70,12 @@ final class Listeners {
         if (timer != null) {
             timer.timeout(servletTimer);
         }
+    }
+
+    /** A 2xx the session sent was never acknowledged (JSR 289 §6.4.2.1); true when a listener was told. */
+    boolean noAckReceived(javax.servlet.sip.SipErrorEvent event) {
+        errors.forEach(l -> safely(() -> l.noAckReceived(event)));
+        return !errors.isEmpty();
     }
 
     private static void safely(Runnable call) {

@@ -6,7 +6,6 @@ import java.util.Set;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Named;
 
-import org.opencg.core.users.PortalUsers;
 
 /**
  * Who is signed in to this browser session, and what they may do. Pages hide what a role may not do; every action
@@ -21,9 +20,10 @@ public class PortalSession implements Serializable {
     private String username;
     private Set<String> roles = Set.of();
 
-    void signedIn(PortalUsers.User user) {
-        this.username = user.username();
-        this.roles = Set.copyOf(user.roles());
+    /** The caller the container signed in, with the roles it has. */
+    void signedIn(String username, Set<String> roles) {
+        this.username = username;
+        this.roles = Set.copyOf(roles);
     }
 
     public boolean isSignedIn() {

@@ -61,8 +61,8 @@ public final class Admission implements PeerAdmission {
         this.settings = settings;
         this.sideByPoint = Map.copyOf(sideByPoint);
         this.access = new SideAccess(settings.sides());
-        this.flood = new FloodGuard(settings.requestsPerSecond(), settings.peerRequestsPerSecond(),
-                settings.banSeconds());
+        this.flood = new FloodGuard(settings.peerRequestsPerSecond(), settings.requestsPerSecond(),
+                settings.strangerRequestsPerSecond(), settings.banSeconds());
         this.connections = new ConnectionGuard(settings.maxConnections(), settings.connectionsPerSource(),
                 settings.idleSeconds());
         for (Reason reason : Reason.values()) {
@@ -106,10 +106,11 @@ public final class Admission implements PeerAdmission {
             flood.ban(source, "scanner User-Agent '" + userAgent + "'");
             return away(Reason.SCANNER, Verdict.DROP);
         }
-        if (!flood.withinRate(source, access.isPeer(side, source))) {
+        FloodGuard.Standing standing = access.standing(side, source);
+        if (!flood.withinRate(source, standing)) {
             return away(Reason.RATE, Verdict.DROP);
         }
-        if (!access.allows(side, source)) {
+        if (standing == FloodGuard.Standing.STRANGER) {
             refusedOnce(source, "SIP: refusing requests from " + source.getHostAddress() + " on side " + side
                     + ": not a peer and outside " + AdmissionSettings.allowedSourcesSetting(side));
             return away(Reason.SOURCE, Verdict.REFUSE);

@@ -17,7 +17,7 @@ import org.opencg.core.net.SourceAllowlist;
  * settings); a bad one stops the start with a line naming it.
  */
 public record AdmissionSettings(Map<String, SourceAllowlist> sides, int requestsPerSecond, int peerRequestsPerSecond,
-        int banSeconds, List<String> scannerAgents, int maxConnections, int connectionsPerSource, int idleSeconds,
+        int strangerRequestsPerSecond, int banSeconds, List<String> scannerAgents, int maxConnections, int connectionsPerSource, int idleSeconds,
         int handshakeSeconds) {
 
     /**
@@ -31,6 +31,7 @@ public record AdmissionSettings(Map<String, SourceAllowlist> sides, int requests
 
     public static final String REQUESTS_PER_SECOND = "opencg.sip.flood.requests-per-second";
     public static final String PEER_REQUESTS_PER_SECOND = "opencg.sip.flood.peer-requests-per-second";
+    public static final String STRANGER_REQUESTS_PER_SECOND = "opencg.sip.flood.stranger-requests-per-second";
     public static final String BAN_SECONDS = "opencg.sip.flood.ban-seconds";
     public static final String SCANNER_AGENTS = "opencg.sip.flood.scanner-user-agents";
     public static final String MAX_CONNECTIONS = "opencg.sip.connections.max";
@@ -57,8 +58,9 @@ public record AdmissionSettings(Map<String, SourceAllowlist> sides, int requests
         }
         List<String> scanners = Arrays.stream(config.getOptionalValue(SCANNER_AGENTS, String.class).orElse(SCANNERS)
                 .split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
-        return new AdmissionSettings(Map.copyOf(sides), number(config, REQUESTS_PER_SECOND, 50, 0),
-                number(config, PEER_REQUESTS_PER_SECOND, 0, 0), number(config, BAN_SECONDS, 60, 1), scanners,
+        return new AdmissionSettings(Map.copyOf(sides), number(config, REQUESTS_PER_SECOND, 1000, 0),
+                number(config, PEER_REQUESTS_PER_SECOND, 0, 0), number(config, STRANGER_REQUESTS_PER_SECOND, 50, 0),
+                number(config, BAN_SECONDS, 60, 1), scanners,
                 number(config, MAX_CONNECTIONS, 1000, 1), number(config, CONNECTIONS_PER_SOURCE, 64, 1),
                 number(config, IDLE_SECONDS, 120, 1), number(config, HANDSHAKE_SECONDS, 10, 1));
     }

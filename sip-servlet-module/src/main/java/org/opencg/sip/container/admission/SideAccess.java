@@ -33,11 +33,17 @@ final class SideAccess {
         return named != null && named.contains(source);
     }
 
-    boolean allows(String side, InetAddress source) {
+    /** What the source is to the side: a named peer, inside its address blocks, or a stranger it refuses. */
+    FloodGuard.Standing standing(String side, InetAddress source) {
         if (isPeer(side, source)) {
-            return true;
+            return FloodGuard.Standing.PEER;
         }
         SourceAllowlist configured = side == null ? null : blocks.get(side);
-        return configured != null && configured.allows(source);
+        return configured != null && configured.allows(source) ? FloodGuard.Standing.LISTED
+                : FloodGuard.Standing.STRANGER;
+    }
+
+    boolean allows(String side, InetAddress source) {
+        return standing(side, source) != FloodGuard.Standing.STRANGER;
     }
 }

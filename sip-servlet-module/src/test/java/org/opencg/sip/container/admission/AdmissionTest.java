@@ -33,11 +33,12 @@ class AdmissionTest {
         }
     }
 
+    /** Sources inside a side's blocks and strangers both get {@code rate}; peers {@code peerRate}. */
     private static AdmissionSettings settings(int rate, int peerRate, int perSource, int max) {
         return new AdmissionSettings(Map.of(
                 "operator", SourceAllowlist.parse(""),
                 "teams", SourceAllowlist.parse(AdmissionSettings.MICROSOFT_SIP_RANGES)),
-                rate, peerRate, 60, List.of("friendly-scanner", "sipvicious"), max, perSource, 120, 10);
+                rate, peerRate, rate, 60, List.of("friendly-scanner", "sipvicious"), max, perSource, 120, 10);
     }
 
     private static Admission admission(AdmissionSettings settings) {
@@ -100,6 +101,22 @@ class AdmissionTest {
     }
 
     @Test
+    void eachStandingHasItsOwnRate() {
+        Admission admission = admission(new AdmissionSettings(Map.of("operator", SourceAllowlist.parse(""),
+                "teams", SourceAllowlist.parse(AdmissionSettings.MICROSOFT_SIP_RANGES)),
+                100, 0, 5, 60, List.of(), 100, 8, 120, 10));
+        for (int i = 0; i < 50; i++) {
+            assertEquals(Verdict.PASS, admission.request("10.0.0.1", 5063, MICROSOFT, null),
+                    "inside Microsoft's ranges: 100 a second, 200 in a burst");
+        }
+        int answered = 0;
+        for (int i = 0; i < 50; i++) {
+            answered += admission.request("10.0.0.1", 5063, STRANGER, null) == Verdict.REFUSE ? 1 : 0;
+        }
+        assertTrue(answered <= 11, "a stranger's 403s stop after its burst of 10: " + answered);
+    }
+
+    @Test
     void aScannerIsDroppedAndBannedWhateverItsAddress() {
         Admission admission = admission(settings(0, 0, 8, 100));
         admission.admitPeer("operator", PEER);
@@ -115,7 +132,7 @@ class AdmissionTest {
         try (ServerSocket server = new ServerSocket(0, 50, loopback)) {
             int port = server.getLocalPort();
             Admission admission = new Admission(new AdmissionSettings(Map.of("operator",
-                    SourceAllowlist.parse("127.0.0.1/32")), 0, 0, 60, List.of(), 3, 2, 7, 10),
+                    SourceAllowlist.parse("127.0.0.1/32")), 0, 0, 0, 60, List.of(), 3, 2, 7, 10),
                     Map.of("127.0.0.1:" + port, "operator"));
             List<Socket> clients = new ArrayList<>();
             List<Socket> accepted = new ArrayList<>();

@@ -46,7 +46,7 @@ class AdmissionValveTest {
             port = free.getLocalPort();
         }
         Admission admission = new Admission(new AdmissionSettings(Map.of("operator", SourceAllowlist.parse("")),
-                20, 0, 60, List.of("friendly-scanner"), 10, 10, 60, 10), Map.of("127.0.0.1:" + port, "operator"));
+                20, 0, 20, 60, List.of("friendly-scanner"), 10, 10, 60, 10), Map.of("127.0.0.1:" + port, "operator"));
         admission.admitPeer("operator", InetAddress.getByName("127.0.0.1"));
         Admission.register(name, admission);
         stack = SipFactory.getInstance().createSipStack(properties);

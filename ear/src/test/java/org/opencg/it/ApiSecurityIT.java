@@ -107,7 +107,8 @@ class ApiSecurityIT {
                 + "\",\"serviceDetails\":{\"zoomPhoneCloudPeering\":{\"enabled\":true}}}]}";
         String read = bearer(Tokens.READ);
         // The action's name ends in a matrix parameter that makes the raw path look like a :getTeams look-up.
-        for (String path : List.of(":createOrUpdateNumbers;x=:getTeams", ":createOrUpdateNumbers;x=:getTeamsCapabilityPlans",
+        for (String path : List.of(":createOrUpdateNumbers;x=:getTeams",
+                ":createOrUpdateNumbers;x=:getTeamsCapabilityPlans",
                 ":createOrUpdateNumbers")) {
             assertAzureError(post("/accounts/" + name + path, batch, "Authorization", read), 403, "Forbidden");
         }

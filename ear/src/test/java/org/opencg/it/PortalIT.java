@@ -50,7 +50,8 @@ class PortalIT {
     void noPathTrickReachesAPageWithoutSigningIn() throws Exception {
         for (String trick : java.util.List.of("/portal/jakarta.faces.resource/../audit.xhtml",
                 "/portal/jakarta.faces.resource/%2e%2e/audit.xhtml", "/portal/jakarta.faces.resource/.%2e/audit.xhtml",
-                "/portal/jakarta.faces.resource/foo/../../audit.xhtml", "/portal/jakarta.faces.resource/..;/audit.xhtml",
+                "/portal/jakarta.faces.resource/foo/../../audit.xhtml",
+                "/portal/jakarta.faces.resource/..;/audit.xhtml",
                 "/portal/./audit.xhtml", "/portal//audit.xhtml", "/portal/audit.xhtml")) {
             String answer = rawGet(trick);
             String status = answer.substring(0, answer.indexOf("\r\n"));
@@ -92,14 +93,16 @@ class PortalIT {
         assertTrue(page.body().contains("OpenCG Number Management Portal"), page.body());
         String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
                 .findFirst().orElse("");
-        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("; secure"), "over HTTPS the session cookie is Secure: " + cookie);
+        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("; secure"),
+                "over HTTPS the session cookie is Secure: " + cookie);
         HttpResponse<String> api = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                 "https://localhost:" + port + "/api/accounts?api-version=2024-02-29-preview")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, api.statusCode(), "the API is there, and wants its token: " + api.body());
         String plain = TestServer.get(TestServer.HTTP + "/portal/login.xhtml").headers().allValues("Set-Cookie")
                 .stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElse("");
-        assertTrue(!plain.toLowerCase(java.util.Locale.ROOT).contains("; secure"), "over plain HTTP (loopback) the browser could not send it back: " + plain);
+        assertTrue(!plain.toLowerCase(java.util.Locale.ROOT).contains("; secure"),
+                "over plain HTTP (loopback) the browser could not send it back: " + plain);
     }
 
     /** GET with the path sent exactly as written (java.net.http would normalise nothing, but says nothing of it). */

@@ -19,8 +19,9 @@ import org.opencg.sip.container.admission.Admission;
 
 /**
  * JAIN-SIP's network layer with the sides' {@link Admission} at every accepted TCP and TLS connection (a source the
- * side does not take, a banned one, or one over the connection limits is closed before anything is read), and with
- * client-certificate policy per TLS listening point (mutual TLS on one side, not on another). JAIN-SIP has one policy per stack, and its TLS listening point clears a required client certificate
+ * side does not take, a banned one, or one over the connection limits is closed before anything is read), the TLS
+ * contexts of {@link TlsContexts}, and client-certificate policy per TLS listening point (mutual TLS on one side, not
+ * on another). JAIN-SIP has one policy per stack, and its TLS listening point clears a required client certificate
  * on its server socket while setting it up, so the policy is applied here to every connection it accepts instead.
  * JAIN-SIP creates this class by name ({@code gov.nist.javax.sip.NETWORK_LAYER}); the policies come with the stack's
  * properties, one per listening point, under {@link #policyKey}.
@@ -79,17 +80,16 @@ public final class ClientAuthNetworkLayer implements NetworkLayer {
                 : socket -> current.connection(address.getHostAddress(), port, socket);
     }
 
+    /** A server socket's accept. */
+    @FunctionalInterface
+    interface Accept<T extends Socket> {
+        T next() throws IOException;
+    }
+
     /** Accepts the next connection the gate keeps; those it refuses are closed at once, before any handshake. */
-    static <T extends Socket> T acceptThrough(Gate gate, java.util.concurrent.Callable<T> accept) throws IOException {
+    static <T extends Socket> T acceptThrough(Gate gate, Accept<T> accept) throws IOException {
         while (true) {
-            T socket;
-            try {
-                socket = accept.call();
-            } catch (IOException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException(e);
-            }
+            T socket = accept.next();
             if (gate.refusal(socket) == null) {
                 return noDelay(socket);
             }

@@ -16,8 +16,10 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
 
 /**
  * JAIN-SIP's parser is liberal where RFC 3261 is not; this one refuses, before JAIN-SIP parses, what RFC 4475
- * marks invalid yet JAIN-SIP would accept: several Content-Length headers (RFC 4475 §3.3.11, RFC 3261 §7.3.1),
- * white space inside the angle brackets of a name-addr (RFC 4475 §3.1.2.8, RFC 3261 §25.1 LAQUOT/RAQUOT), and
+ * marks invalid yet JAIN-SIP would accept: a single-valued header (From, To, Call-ID, CSeq, Max-Forwards,
+ * Content-Length) more than once (RFC 3261 §20, §7.3.1; JAIN-SIP keeps one and sets up the call), a Max-Forwards or
+ * Content-Length that is no plain number, a folded line of white space only, white space inside the angle brackets
+ * of a name-addr (RFC 4475 §3.1.2.8, RFC 3261 §25.1 LAQUOT/RAQUOT), and
  * an unquoted display name in From or To holding separators such as a comma (RFC 4475 §3.1.2.7: display-name is
  * tokens or a quoted-string, RFC 3261 §25.1). Bytes above 127 in an unquoted name are let through: phones that send
  * unquoted UTF-8 names are common and the name is never routed on.
@@ -89,18 +91,24 @@ public final class StrictParser implements MessageParser {
         return mayBeInvalid(message) ? problemInText(message) : Optional.empty();
     }
 
+    /** The headers RFC 3261 §20 allows once, by the index {@link #singleValued} gives them. */
+    private static final String[] SINGLE = {"From", "To", "Call-ID", "CSeq", "Max-Forwards", "Content-Length"};
+    private static final int MAX_FORWARDS = 4;
+    private static final int CONTENT_LENGTH = 5;
+
     /**
-     * False when the head has at most one line starting with "l", no white space next to '<' or '>' and no From or
-     * To with separators in an unquoted display name.
+     * False when the head has each single-valued header at most once, Max-Forwards and Content-Length as plain
+     * numbers, no folded line of white space only, no white space next to '<' or '>' and no From or To with
+     * separators in an unquoted display name.
      */
     private static boolean mayBeInvalid(byte[] message) {
-        int lengthLike = 0;
+        int[] seen = new int[SINGLE.length];
         boolean lineStart = false;
         for (int i = 0; i < message.length; i++) {
             byte b = message[i];
             if (b == '\n') {
                 if (lineStart) {
-                    return lengthLike > 1; // empty line: end of the head
+                    return false; // empty line: end of the head
                 }
                 lineStart = true;
                 continue;
@@ -108,14 +116,18 @@ public final class StrictParser implements MessageParser {
             if (b == '\r') {
                 continue;
             }
-            if (lineStart && (b == 'f' || b == 'F' || b == 't' || b == 'T')
-                    && unquotedNameHasSeparator(message, i)) {
-                return true;
-            }
-            if (lineStart && (b == 'l' || b == 'L')) {
-                lengthLike++; // Content-Length is written "l" in compact form; other headers starting so are rare
-            } else if (lineStart && (b == 'c' || b == 'C') && startsWithIgnoreCase(message, i, "content-length")) {
-                lengthLike++;
+            if (lineStart) {
+                if ((b == ' ' || b == '\t') && blankToLineEnd(message, i)) {
+                    return true; // a folded line of white space only (RFC 3261 §7.3.1: LWS continues a value)
+                }
+                int single = singleValued(message, i);
+                if (single >= 0 && (++seen[single] > 1
+                        || (single == MAX_FORWARDS || single == CONTENT_LENGTH) && !numberValue(message, i))) {
+                    return true;
+                }
+                if ((b == 'f' || b == 'F' || b == 't' || b == 'T') && unquotedNameHasSeparator(message, i)) {
+                    return true;
+                }
             }
             lineStart = false;
             boolean space = b == ' ' || b == '\t';
@@ -124,7 +136,65 @@ public final class StrictParser implements MessageParser {
                 return true;
             }
         }
-        return lengthLike > 1;
+        return false;
+    }
+
+    /** Which of {@link #SINGLE} the header line starting at {@code from} is (full or compact name), else -1. */
+    static int singleValued(byte[] message, int from) {
+        int end = from;
+        while (end < message.length && message[end] != ':' && message[end] != '\n') {
+            end++;
+        }
+        if (end >= message.length || message[end] != ':') {
+            return -1;
+        }
+        while (end > from && (message[end - 1] == ' ' || message[end - 1] == '\t')) {
+            end--;
+        }
+        return switch (end - from) {
+            case 1 -> switch (Character.toLowerCase((char) message[from])) {
+                case 'f' -> 0;
+                case 't' -> 1;
+                case 'i' -> 2;
+                case 'l' -> CONTENT_LENGTH;
+                default -> -1;
+            };
+            case 2 -> startsWithIgnoreCase(message, from, "to") ? 1 : -1;
+            case 4 -> startsWithIgnoreCase(message, from, "from") ? 0 : startsWithIgnoreCase(message, from, "cseq") ? 3 : -1;
+            case 7 -> startsWithIgnoreCase(message, from, "call-id") ? 2 : -1;
+            case 12 -> startsWithIgnoreCase(message, from, "max-forwards") ? MAX_FORWARDS : -1;
+            case 14 -> startsWithIgnoreCase(message, from, "content-length") ? CONTENT_LENGTH : -1;
+            default -> -1;
+        };
+    }
+
+    /** Whether the value of the header line starting at {@code from} is digits only (white space around it). */
+    private static boolean numberValue(byte[] message, int from) {
+        int i = from;
+        while (message[i] != ':') {
+            i++;
+        }
+        i++;
+        while (i < message.length && (message[i] == ' ' || message[i] == '\t')) {
+            i++;
+        }
+        int digits = 0;
+        for (; i < message.length && message[i] >= '0' && message[i] <= '9'; i++) {
+            digits++;
+        }
+        while (i < message.length && (message[i] == ' ' || message[i] == '\t')) {
+            i++;
+        }
+        return digits > 0 && digits <= 10 && (i >= message.length || message[i] == '\r' || message[i] == '\n');
+    }
+
+    private static boolean blankToLineEnd(byte[] message, int from) {
+        for (int i = from; i < message.length && message[i] != '\n'; i++) {
+            if (message[i] != ' ' && message[i] != '\t' && message[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -188,13 +258,21 @@ public final class StrictParser implements MessageParser {
         String text = new String(message, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         String head = end < 0 ? text : text.substring(0, end);
-        int contentLengths = 0;
+        int[] seen = new int[SINGLE.length];
         String[] lines = head.split("\r\n");
-        for (int i = 1; i < lines.length; i++) {
+        int offset = lines[0].length() + 2;
+        for (int i = 1; i < lines.length; offset += lines[i].length() + 2, i++) {
             String line = lines[i];
             String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim().toLowerCase(Locale.ROOT) : "";
-            if (name.equals("content-length") || name.equals("l")) {
-                contentLengths++;
+            if (!line.isEmpty() && line.isBlank()) {
+                return Optional.of("a folded line holds only white space");
+            }
+            int single = singleValued(message, offset);
+            if (single >= 0 && ++seen[single] > 1) {
+                return Optional.of("more than one " + SINGLE[single]);
+            }
+            if ((single == MAX_FORWARDS || single == CONTENT_LENGTH) && !numberValue(message, offset)) {
+                return Optional.of(SINGLE[single] + " is not a number");
             }
             if (unquotedNameHasSeparator(line.getBytes(StandardCharsets.ISO_8859_1), 0)) {
                 return Optional.of("unquoted display name with separators in " + name);
@@ -205,7 +283,7 @@ public final class StrictParser implements MessageParser {
                 return Optional.of("white space inside <> in " + name);
             }
         }
-        return contentLengths > 1 ? Optional.of("more than one Content-Length") : Optional.empty();
+        return Optional.empty();
     }
 
     private static boolean mayHaveSpaceInBrackets(String line) {

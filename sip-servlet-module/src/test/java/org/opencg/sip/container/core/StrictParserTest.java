@@ -71,4 +71,55 @@ class StrictParserTest {
                 .parseSIPMessage(options("From: <sip:a@example.com>;tag=1\r\nTo: <sip:t@example.org>\r\nl: 0\r\n"),
                         true, false, null)).getSIPVersion());
     }
+
+    /** RFC 3261 §20: From, To, Call-ID, CSeq, Max-Forwards and Content-Length appear once, in either form. */
+    @Test
+    void aSingleValuedHeaderTwiceIsInvalidWhateverItsForm() {
+        String both = "From: <sip:a@example.com>;tag=1\r\nTo: <sip:t@example.org>\r\nl: 0\r\n";
+        assertEquals(Optional.of("more than one From"), StrictParser.problem(options(both + "f: <sip:b@example.com>\r\n")));
+        assertEquals(Optional.of("more than one To"), StrictParser.problem(options(both + "TO: <sip:u@example.org>\r\n")));
+        assertEquals(Optional.of("more than one Call-ID"), StrictParser.problem(options(both + "i: other\r\n")));
+        assertEquals(Optional.of("more than one CSeq"), StrictParser.problem(options(both + "CSeq: 2 OPTIONS\r\n")));
+        assertEquals(Optional.of("more than one Max-Forwards"),
+                StrictParser.problem(options(both + "Max-Forwards: 69\r\n")));
+        assertEquals(Optional.of("more than one Content-Length"),
+                StrictParser.problem(options(both + "Content-Length: 0\r\n")));
+        assertEquals(Optional.empty(), StrictParser.problem(options(both + "Contact: <sip:a@h>\r\nContact: <sip:b@h>\r\n"
+                + "Via: SIP/2.0/UDP x.example.com;branch=z9hG4bK2\r\nLocation: here\r\n")),
+                "headers that may repeat, and one that only starts like a single-valued one");
+    }
+
+    @Test
+    void maxForwardsAndContentLengthMustBePlainNumbers() {
+        String parties = "From: <sip:a@example.com>;tag=1\r\nTo: <sip:t@example.org>\r\n";
+        assertEquals(Optional.of("Content-Length is not a number"), StrictParser.problem(options(parties + "l: -1\r\n")));
+        assertEquals(Optional.of("Content-Length is not a number"),
+                StrictParser.problem(options(parties + "Content-Length: 12x\r\n")));
+        byte[] badMaxForwards = ("OPTIONS sip:user@example.org SIP/2.0\r\nVia: SIP/2.0/UDP h.example.com;branch=z9hG4bK1"
+                + "\r\nMax-Forwards: 70aaa\r\nCall-ID: s1\r\nCSeq: 1 OPTIONS\r\n" + parties + "l: 0\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(Optional.of("Max-Forwards is not a number"), StrictParser.problem(badMaxForwards));
+        assertEquals(Optional.empty(), StrictParser.problem(options(parties + "Content-Length:   0  \r\n")));
+    }
+
+    @Test
+    void aFoldedLineOfWhiteSpaceOnlyIsInvalid() {
+        assertEquals(Optional.of("a folded line holds only white space"), StrictParser.problem(options(
+                "From: <sip:a@example.com>;tag=1\r\n   \r\nTo: <sip:t@example.org>\r\nl: 0\r\n")));
+        assertEquals(Optional.empty(), StrictParser.problem(options(
+                "From: <sip:a@example.com>\r\n ;tag=1\r\nTo: <sip:t@example.org>\r\nl: 0\r\n")),
+                "a folded line that continues the value is fine");
+    }
+
+    @Test
+    void aDatagramWhoseBodyIsShorterThanItsContentLengthIsRefused() throws Exception {
+        byte[] cut = ("OPTIONS sip:user@example.org SIP/2.0\r\nVia: SIP/2.0/UDP h.example.com;branch=z9hG4bK1\r\n"
+                + "Max-Forwards: 70\r\nCall-ID: s1\r\nCSeq: 1 OPTIONS\r\nFrom: <sip:a@example.com>;tag=1\r\n"
+                + "To: <sip:t@example.org>\r\nContent-Length: 50\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        // RFC 4475 §3.1.2.12: JAIN-SIP's own parser refuses it, and the stack answers 400 (TortureIT's UDP cases).
+        ParseException refused = assertThrows(ParseException.class,
+                () -> new StrictParser().parseSIPMessage(cut, true, false, null));
+        assertTrue(refused.getMessage().contains("content length"), refused.getMessage());
+    }
 }

@@ -74,6 +74,14 @@ public final class UdpReceiver extends UDPMessageProcessor {
         }
     }
 
+    /**
+     * Sends a datagram from the listening socket to where a request came from, whatever its Via says: for the
+     * stateless answers of the admission, which must never follow a Via the sender made up (RFC 3261 §18.2.2).
+     */
+    public void answer(byte[] bytes, InetAddress to, int port) throws IOException {
+        sock.send(new DatagramPacket(bytes, bytes.length, to, port));
+    }
+
     private UDPMessageChannel worker(String name) {
         try {
             return WORKER.newInstance(sipStack, this, name);

@@ -67,8 +67,13 @@ class AdmissionValveTest {
     }
 
     private String options(DatagramSocket socket, String callId, String userAgent) throws Exception {
+        return options(socket, callId, userAgent, "UDP");
+    }
+
+    private String options(DatagramSocket socket, String callId, String userAgent, String viaTransport)
+            throws Exception {
         String from = socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
-        String message = "OPTIONS sip:127.0.0.1:" + port + " SIP/2.0\r\nVia: SIP/2.0/UDP " + from
+        String message = "OPTIONS sip:127.0.0.1:" + port + " SIP/2.0\r\nVia: SIP/2.0/" + viaTransport + " " + from
                 + ";branch=z9hG4bK" + callId + "\r\nMax-Forwards: 70\r\nFrom: <sip:a@" + from + ">;tag=1\r\n"
                 + "To: <sip:b@127.0.0.1>\r\nCall-ID: " + callId + "\r\nCSeq: 1 OPTIONS\r\n"
                 + (userAgent == null ? "" : "User-Agent: " + userAgent + "\r\n") + "Content-Length: 0\r\n\r\n";
@@ -117,6 +122,18 @@ class AdmissionValveTest {
         try (DatagramSocket scanner = from("127.0.0.11", 1000)) {
             assertEquals(null, options(scanner, "scan-1", "friendly-scanner"));
             assertEquals(null, options(scanner, "scan-2", "Linphone"), "the scanner stays banned");
+        }
+        assertTrue(reached.isEmpty(), String.valueOf(reached));
+    }
+
+    /** A datagram whose Via claims TLS (or nothing the gateway speaks) is answered 400 over UDP, never over TLS. */
+    @Test
+    void aDatagramWhoseViaNamesAnotherTransportIsAnswered400OnUdp() throws Exception {
+        try (DatagramSocket peer = from("127.0.0.1", 3000)) {
+            for (String transport : new String[] {"TLS", "TCP", "FOO"}) {
+                String answer = options(peer, "via-" + transport, null, transport);
+                assertTrue(answer != null && answer.startsWith("SIP/2.0 400 "), transport + ": " + answer);
+            }
         }
         assertTrue(reached.isEmpty(), String.valueOf(reached));
     }

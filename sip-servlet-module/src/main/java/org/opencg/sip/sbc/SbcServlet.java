@@ -80,6 +80,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
     private EarlyMedia earlyMedia;
     private final PeerMonitor monitor = new PeerMonitor();
     private final AtomicInteger activeCalls = new AtomicInteger();
+    private final MediaShortage shortage = new MediaShortage();
     private volatile RoutingSnapshot routes;
     private volatile CallRecords records;
 
@@ -107,6 +108,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         keeper.setExpires(0);
         timers.createTimer(keeper, 1000, settings.optionsInterval().toMillis(), true, false, KEEP_ALIVE);
         registry.gauge("opencg_sbc_active_calls", Tags.empty(), activeCalls, AtomicInteger::get);
+        registry.more().counter("opencg_sbc_media_refused_calls", Tags.empty(), shortage, MediaShortage::refusedCalls);
         dtmf = new DtmfRelay(media, timers);
         if (media.anchored()) {
             dtmf.listen(RtpengineSettings.dtmfEvents(config));
@@ -135,7 +137,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         if (dtmf != null) {
             dtmf.close();
         }
-        for (String name : List.of("opencg_sbc_active_calls", "opencg_sbc_peer_up")) {
+        for (String name : List.of("opencg_sbc_active_calls", "opencg_sbc_peer_up", "opencg_sbc_media_refused_calls")) {
             registry.find(name).meters().forEach(registry::remove);
         }
     }
@@ -181,9 +183,10 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
                     : SipValues.content(call.callerInvite);
             try {
                 call.offer = media.offer(call, true, callerSdp);
+                shortage.anchored();
                 dtmf.started(call);
             } catch (RtpengineException e) {
-                LOG.warning(() -> "call " + call.callerInvite.getCallId() + " refused: " + e.getMessage());
+                shortage.refused(call.callerInvite.getCallId(), e);
                 fail(call, e.sipStatus(), e.sipReason(), "gateway");
                 return;
             }

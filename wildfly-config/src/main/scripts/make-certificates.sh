@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes a local certificate authority and a gateway certificate signed by it, for SIP over TLS on a machine
-# without a public CA. Production replaces gateway.p12 and trust.p12 with the operator's own (see README).
+# without a public CA. Production replaces gateway.p12 and trust.p12 with the operator's own (see docs/configuration.md).
 #
 #   make-certificates.sh DIR [PASSWORD] [NAME...]
 #

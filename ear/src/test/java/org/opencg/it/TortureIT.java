@@ -46,7 +46,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class TortureIT {
 
-    private static final Path MESSAGES = Path.of(System.getProperty("opencg.repo", ".."), "../shared/testdata/rfc4475");
+    /** RFC 4475's messages as the RFC's base64 archive unpacks them, kept in the repository's test resources. */
+    private static final Path MESSAGES = Path.of(System.getProperty("opencg.repo", ".."),
+            "ear/src/test/resources/rfc4475");
     private static final Set<String> INVALID = Set.of("badinv01", "clerr", "scalar02", "scalarlg", "quotbal", "ltgtruri",
             "lwsruri", "lwsstart", "trws", "escruri", "baddate", "regbadct", "badaspec", "baddn", "badvers", "mismatch01",
             "mismatch02", "bigcode");

@@ -2,7 +2,7 @@ package org.opencg.sip.media;
 
 import org.eclipse.microprofile.config.Config;
 
-/** Whether calls' media is anchored in rtpengine and how it is marked (README "Settings"). */
+/** Whether calls' media is anchored in rtpengine and how it is marked (docs/configuration.md). */
 public final class MediaSettings {
 
     public static final String ANCHOR = "opencg.media.anchor";

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The SBC's settings (MicroProfile Config, README "Settings"). Each bad value is an IllegalArgumentException that
+ * The SBC's settings (MicroProfile Config, docs/configuration.md). Each bad value is an IllegalArgumentException that
  * names its setting, so the deployment stops with one clear line.
  */
 public record SbcSettings(int region, String baseDomain, String xMsSbc, String customHeader,

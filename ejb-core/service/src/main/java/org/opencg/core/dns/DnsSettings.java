@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Where Direct Routing subdomain TXT records are published (README "Settings"): the base domain
+ * Where Direct Routing subdomain TXT records are published (docs/configuration.md): the base domain
  * ({@code opencg.dr.base-domain}, the zone the operator delegated), its authoritative server
  * ({@code opencg.dns.server} host:port, taking RFC 2136 updates) and the TSIG key allowed to update it. Without a
  * server nothing is published and every subdomain reads {@code notProvisioned}.

@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The flow-through sync's settings (README "Settings"): where the Operator Connect API is ({@code opencg.oc.url};
+ * The flow-through sync's settings (docs/configuration.md): where the Operator Connect API is ({@code opencg.oc.url};
  * empty means not configured, and changes wait in the outbox until it is), how often the outbox is read, how
  * many tasks are worked at once, the retry back-off, and how often consents are pulled.
  */

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.Config;
 import org.opencg.core.net.SourceAllowlist;
 
 /**
- * The Provisioning API's security settings (MicroProfile Config, see README "Settings"): token issuer, keys,
+ * The Provisioning API's security settings (MicroProfile Config, see docs/configuration.md): token issuer, keys,
  * audience, longest lifetime, the client applications let in, roles claim, source allowlist and rate limit. The
  * default keys are the local signing key {@code ./opencg run} makes in the data directory, whose tokens
  * {@code ./opencg token} prints for the local audience. Tokens from an identity provider (keys at a JWKS URL) are

@@ -13,8 +13,8 @@ import org.opencg.core.net.SourceAllowlist;
 /**
  * Who may talk to the SIP sides, and how much: each side's address blocks besides its peers, the request rate a
  * source may send before it is banned, the connections a source and all sources may hold, and how long a
- * connection may stay silent or take over its TLS handshake. Every value has a safe default (see the README's
- * settings); a bad one stops the start with a line naming it.
+ * connection may stay silent or take over its TLS handshake. Every value has a safe default (see
+ * docs/configuration.md); a bad one stops the start with a line naming it.
  */
 public record AdmissionSettings(Map<String, SourceAllowlist> sides, int requestsPerSecond, int peerRequestsPerSecond,
         int strangerRequestsPerSecond, int banSeconds, List<String> scannerAgents, int maxConnections, int connectionsPerSource, int idleSeconds,

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * Bencoding, the body format of rtpengine's ng control protocol: byte strings {@code 4:spam}, integers
  * {@code i3e}, lists {@code l...e} and dictionaries {@code d...e} with keys in byte order.
- * Strings are read and written as UTF-8; numbers as {@code long}.
+ * Strings are read and written as UTF-8; numbers as {@code long}; dictionary entries without a value are left out.
  */
 public final class Bencode {
 
@@ -41,7 +41,11 @@ public final class Bencode {
         } else if (value instanceof Map<?, ?> map) {
             out.write('d');
             Map<String, Object> sorted = new TreeMap<>();
-            map.forEach((k, v) -> sorted.put((String) k, v));
+            map.forEach((k, v) -> {
+                if (v != null) { // a key without a value is left out, as rtpengine reads a missing key
+                    sorted.put((String) k, v);
+                }
+            });
             sorted.forEach((k, v) -> {
                 write(out, k);
                 write(out, v);

@@ -36,6 +36,14 @@ class BencodeTest {
     }
 
     @Test
+    void dictionaryEntriesWithoutAValueAreLeftOut() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("command", "offer");
+        map.put("sdp", null); // e.g. an INVITE without an offer
+        assertEquals("d7:command5:offere", encoded(map));
+    }
+
+    @Test
     void decodesWhatItEncodes() {
         Map<String, Object> original = Map.of("command", "offer", "flags", List.of("trust-address"), "ttl", 30L,
                 "nested", Map.of("x", "ü"));

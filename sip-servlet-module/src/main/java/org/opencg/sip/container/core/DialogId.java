@@ -15,7 +15,8 @@ public record DialogId(String callId, String localTag, String remoteTag) {
     /** The dialog of a session, or null while it has none (before a final answer or an early dialog). */
     public static DialogId of(SipSession session) {
         javax.sip.Dialog dialog = ((SipSessionImpl) session).dialog();
-        if (dialog == null || dialog.getLocalTag() == null || dialog.getRemoteTag() == null) {
+        if (dialog == null || dialog.getCallId() == null || dialog.getLocalTag() == null
+                || dialog.getRemoteTag() == null) { // an ended dialog may have let go of its Call-ID
             return null;
         }
         return new DialogId(dialog.getCallId().getCallId(), dialog.getLocalTag(), dialog.getRemoteTag());

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
 import javax.sip.message.Request;
 
@@ -49,8 +50,17 @@ public final class UasChecks {
             // §8.2.2.3: 420 listing what is not supported.
             return Optional.of(new Refusal(420, "Bad Extension", "Unsupported", String.join(", ", unsupported)));
         }
+        if (Request.INVITE.equals(request.getMethod())
+                && ((FromHeader) request.getHeader(FromHeader.NAME)).getTag() == null) {
+            // §8.1.1.3: a From tag is mandatory; without it the dialog cannot be told apart from others.
+            return Optional.of(new Refusal(400, "Missing From Tag", null, null));
+        }
         ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
         byte[] body = request.getRawContent();
+        if (type == null && body != null && body.length > 0) {
+            // §20.15: a body needs its Content-Type (one that does not parse, e.g. with a NUL in it, is dropped).
+            return Optional.of(new Refusal(415, "Missing Content-Type", "Accept", "application/sdp, multipart/mixed"));
+        }
         if (SESSION_METHODS.contains(request.getMethod()) && type != null && body != null && body.length > 0) {
             String media = (type.getContentType() + "/" + type.getContentSubType()).toLowerCase(Locale.ROOT);
             if (!media.equals("application/sdp") && !media.startsWith("multipart/")) {

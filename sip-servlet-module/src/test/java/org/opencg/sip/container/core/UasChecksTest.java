@@ -51,4 +51,24 @@ class UasChecksTest {
         assertEquals(Optional.empty(), check("INVITE", "sip:b@gw.example", "", "application/sdp", "v=0\r\n"));
         assertEquals(Optional.empty(), check("INFO", "sip:b@gw.example", "", "application/dtmf-relay", "Signal=1\r\n"));
     }
+
+    @Test
+    void aBodyWhoseContentTypeDidNotParseIs415() throws Exception {
+        // JAIN-SIP drops a Content-Type it cannot parse (here: a NUL in it) and keeps the body.
+        UasChecks.Refusal refusal = check("INVITE", "sip:b@gw.example", "", "application/sd\0p", "v=0\r\n")
+                .orElseThrow();
+        assertEquals(415, refusal.status());
+        assertEquals("Missing Content-Type", refusal.reason());
+    }
+
+    @Test
+    void anInviteWithoutAFromTagIs400() throws Exception {
+        String text = "INVITE sip:b@gw.example SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK1\r\n"
+                + "From: <sip:a@op.example>\r\nTo: <sip:b@gw.example>\r\nCall-ID: c1\r\nCSeq: 1 INVITE\r\n"
+                + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+        UasChecks.Refusal refusal = UasChecks.check((Request) new StringMsgParser()
+                .parseSIPMessage(text.getBytes(StandardCharsets.UTF_8), true, false, null)).orElseThrow();
+        assertEquals(400, refusal.status());
+        assertEquals("Missing From Tag", refusal.reason());
+    }
 }

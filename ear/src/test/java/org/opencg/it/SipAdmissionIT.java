@@ -35,7 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Who gets in on the SIP sides, tried as an attacker would (issue 23): a stranger's call through the Teams side or
  * the operator side reaches no peer, a flood from one source is cut off while a peer's call goes on, and thousands
- * of idle connections leave the server's threads bounded. The test server takes SIP from 127.0.0.1 (its peers) and,
+ * of idle connections leave the server's threads bounded; and robustness (issue 24): a header that never ends or a
+ * message over the limit on a TCP connection is answered and cut off, and the calls go on. The test server takes SIP
+ * from 127.0.0.1 (its peers) and,
  * on the operator side, from 127.0.0.8 (allowed, but no trunk's peer); 127.0.0.9 is nobody's.
  */
 @ExtendWith(Rtpengine.class)
@@ -222,6 +224,92 @@ class SipAdmissionIT {
             }
         }
         assertTrue(Metrics.value("opencg_sip_turned_away_total", "reason=\"connections\"") >= 1000);
+    }
+
+    @Test
+    void aHeaderThatNeverEndsIsCutOffAtTheLimitAndACallCompletes() throws Exception {
+        long threadsBefore = ServerThreads.count();
+        long sent = 0;
+        String answer;
+        try (Socket socket = new Socket("127.0.0.1", TestServer.SIP_PORT)) {
+            socket.setSoTimeout(10_000);
+            byte[] endless = "y".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+            try {
+                socket.getOutputStream().write(options(socket, "endless", "").replace("Content-Length: 0\r\n\r\n",
+                        "X-Endless: ").getBytes(StandardCharsets.US_ASCII));
+                while (sent < 256L << 20) { // the reproducer sends without end; 256 MB is 4,000 times the limit
+                    socket.getOutputStream().write(endless);
+                    sent += endless.length;
+                }
+            } catch (java.net.SocketException closedByTheGateway) {
+                // what should happen once the limit has passed
+            }
+            answer = readResponse(socket);
+        }
+        assertTrue(sent < 16L << 20, "the gateway read " + sent + " bytes of one header");
+        assertTrue(answer.startsWith("SIP/2.0 513 "), answer);
+        assertTrue(answer.contains("Call-ID: endless"), answer);
+        Eventually.until("threads back to " + threadsBefore + " (+10)", java.time.Duration.ofSeconds(20),
+                () -> ServerThreads.count() <= threadsBefore + 10);
+        aPeersCallCompletes(prefix + "906");
+    }
+
+    @Test
+    void aMessageOverTheLimitOverTcpGets513AndTheConnectionsNextMessageIsAnswered() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", TestServer.SIP_PORT)) {
+            socket.setSoTimeout(10_000);
+            // 40 KB of headers: over ACG's 10 KB (513 from the container), within what a stream carries
+            send(socket, options(socket, "large-headers", "X-Padding: " + "x".repeat(40_000) + "\r\n"));
+            assertTrue(readResponse(socket).startsWith("SIP/2.0 513 "));
+            send(socket, options(socket, "after-headers", ""));
+            assertTrue(readResponse(socket).startsWith("SIP/2.0 200 "));
+            // 100 KB of body: over the stream's limit, skipped as it is read
+            String body = "z".repeat(100_000);
+            send(socket, options(socket, "large-body", "").replace("Content-Length: 0", "Content-Type: text/plain\r\n"
+                    + "Content-Length: " + body.length()) + body);
+            String tooLarge = readResponse(socket);
+            assertTrue(tooLarge.startsWith("SIP/2.0 513 ") && tooLarge.contains("Call-ID: large-body"), tooLarge);
+            send(socket, options(socket, "after-body", ""));
+            String next = readResponse(socket);
+            assertTrue(next.startsWith("SIP/2.0 200 ") && next.contains("Call-ID: after-body"), next);
+        }
+        assertTrue(Metrics.value("opencg_sip_turned_away_total", "reason=\"oversize\"") >= 1);
+    }
+
+    @Test
+    void aStreamThatCannotBeSplitIntoMessagesIsAnswered400AndClosed() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", TestServer.SIP_PORT)) {
+            socket.setSoTimeout(10_000);
+            send(socket, options(socket, "bare-cr", "X-Bad: a\r\r\n"));
+            String answer = readResponse(socket);
+            assertTrue(answer.startsWith("SIP/2.0 400 ") && answer.contains("Call-ID: bare-cr"), answer);
+            assertEquals(-1, socket.getInputStream().read(), "the connection is closed");
+        }
+    }
+
+    private static String options(Socket socket, String callId, String extra) {
+        String from = "127.0.0.1:" + socket.getLocalPort();
+        return "OPTIONS sip:127.0.0.1:" + TestServer.SIP_PORT + " SIP/2.0\r\nVia: SIP/2.0/TCP " + from
+                + ";branch=z9hG4bK" + callId + System.nanoTime() + "\r\nMax-Forwards: 70\r\nFrom: <sip:op@" + from
+                + ">;tag=s\r\nTo: <sip:gw@127.0.0.1>\r\nCall-ID: " + callId + "\r\nCSeq: 1 OPTIONS\r\n" + extra
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    private static void send(Socket socket, String message) throws IOException {
+        socket.getOutputStream().write(message.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The next response's start line and headers (its body, if any, is left unread). */
+    private static String readResponse(Socket socket) throws IOException {
+        java.io.ByteArrayOutputStream headers = new java.io.ByteArrayOutputStream();
+        while (!headers.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int b = socket.getInputStream().read();
+            if (b < 0) {
+                break;
+            }
+            headers.write(b);
+        }
+        return headers.toString(StandardCharsets.US_ASCII);
     }
 
     /** Connects and keeps the socket; null when the gateway reset it before the connection was complete here. */

@@ -3,6 +3,7 @@ package org.opencg.sip.container;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -16,10 +17,15 @@ import gov.nist.core.net.NetworkLayer;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.stack.ClientAuthType;
 import org.opencg.sip.container.admission.Admission;
+import org.opencg.sip.container.stream.FramedSocket;
+import org.opencg.sip.container.stream.FramedSslSocket;
+import org.opencg.sip.container.stream.StreamRefusals;
 
 /**
  * JAIN-SIP's network layer with the sides' {@link Admission} at every accepted TCP and TLS connection (a source the
- * side does not take, a banned one, or one over the connection limits is closed before anything is read), the TLS
+ * side does not take, a banned one, or one over the connection limits is closed before anything is read), every
+ * connection's input framed and held to {@link SipSettings#MAX_PARSED_BYTES} per message while it is read
+ * ({@link org.opencg.sip.container.stream.MessageFraming}), the TLS
  * contexts of {@link TlsContexts}, and client-certificate policy per TLS listening point (mutual TLS on one side, not
  * on another). JAIN-SIP has one policy per stack, and its TLS listening point clears a required client certificate
  * on its server socket while setting it up, so the policy is applied here to every connection it accepts instead.
@@ -34,6 +40,7 @@ public final class ClientAuthNetworkLayer implements NetworkLayer {
     private TlsContexts tls;
     private Properties properties;
     private Admission admission;
+    private StreamRefusals refusals = (source, status, reason, closing) -> { };
 
     /** The stack property holding the policy ({@code Disabled}, {@code Want} or {@code Enabled}) of one listening point. */
     static String policyKey(String address, int port) {
@@ -44,6 +51,9 @@ public final class ClientAuthNetworkLayer implements NetworkLayer {
     public void setSipStack(SipStackImpl stack) {
         properties = stack.getConfigurationProperties();
         admission = Admission.of(stack.getStackName());
+        if (admission != null) {
+            refusals = admission::streamRefused;
+        }
         if (properties.getProperty("javax.net.ssl.keyStore") == null) {
             return; // no TLS side: plain sockets only
         }
@@ -60,12 +70,17 @@ public final class ClientAuthNetworkLayer implements NetworkLayer {
                 properties.getProperty(policyKey(address.getHostAddress(), port), ClientAuthType.Disabled.name()));
         SSLServerSocket socket = (SSLServerSocket) tls().server().getServerSocketFactory()
                 .createServerSocket(port, backlog, address);
-        return new ClientAuthServerSocket(socket, policy, gate(address, port));
+        return new ClientAuthServerSocket(socket, policy, gate(address, port), this::framed);
     }
 
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-        return new NoDelayServerSocket(port, backlog, address, gate(address, port));
+        return new NoDelayServerSocket(port, backlog, address, gate(address, port), refusals);
+    }
+
+    /** A TLS connection whose decrypted input is framed. */
+    SSLSocket framed(SSLSocket socket) {
+        return new FramedSslSocket(socket, SipSettings.MAX_PARSED_BYTES, refusals);
     }
 
     /** Decides on each connection the listening point accepts: null to keep it, else why it is closed. */
@@ -111,47 +126,65 @@ public final class ClientAuthNetworkLayer implements NetworkLayer {
         return socket;
     }
 
-    /** A TCP server socket whose connections send without delay (see {@link #noDelay}). */
+    /** A TCP server socket whose connections send without delay (see {@link #noDelay}) and are read framed. */
     private static final class NoDelayServerSocket extends ServerSocket {
 
         private final Gate gate;
+        private final StreamRefusals refusals;
 
-        NoDelayServerSocket(int port, int backlog, InetAddress address, Gate gate) throws IOException {
+        NoDelayServerSocket(int port, int backlog, InetAddress address, Gate gate, StreamRefusals refusals)
+                throws IOException {
             super(port, backlog, address);
             this.gate = gate;
+            this.refusals = refusals;
         }
 
         @Override
         public Socket accept() throws IOException {
-            return acceptThrough(gate, super::accept);
+            return acceptThrough(gate, () -> {
+                Socket socket = new FramedSocket(SipSettings.MAX_PARSED_BYTES, refusals);
+                implAccept(socket);
+                return socket;
+            });
         }
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port) throws IOException {
-        return noDelay(plain.createSocket(address, port));
+        return createSocket(address, port, null, 0);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress) throws IOException {
-        return noDelay(plain.createSocket(address, port, localAddress));
+        return createSocket(address, port, localAddress, 0);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
             throws IOException {
-        return noDelay(plain.createSocket(address, port, localAddress, localPort));
+        Socket socket = new FramedSocket(SipSettings.MAX_PARSED_BYTES, refusals);
+        try {
+            if (localAddress != null) {
+                socket.bind(new InetSocketAddress(localAddress, localPort));
+            }
+            socket.connect(new InetSocketAddress(address, port));
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        return noDelay(socket);
     }
 
     @Override
     public SSLSocket createSSLSocket(InetAddress address, int port) throws IOException {
-        return verifyingServer(noDelay((SSLSocket) tls().client().getSocketFactory().createSocket(address, port)));
+        return framed(verifyingServer(noDelay((SSLSocket) tls().client().getSocketFactory()
+                .createSocket(address, port))));
     }
 
     @Override
     public SSLSocket createSSLSocket(InetAddress address, int port, InetAddress localAddress) throws IOException {
-        return verifyingServer(noDelay((SSLSocket) tls().client().getSocketFactory()
-                .createSocket(address, port, localAddress, 0)));
+        return framed(verifyingServer(noDelay((SSLSocket) tls().client().getSocketFactory()
+                .createSocket(address, port, localAddress, 0))));
     }
 
     /**

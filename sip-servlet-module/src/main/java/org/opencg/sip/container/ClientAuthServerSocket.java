@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.util.function.UnaryOperator;
 
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
@@ -12,20 +13,22 @@ import gov.nist.javax.sip.stack.ClientAuthType;
 
 /**
  * A TLS server socket whose client-certificate policy is fixed at creation: what JAIN-SIP sets afterwards is
- * ignored, and every accepted connection passes the gate and gets the policy before its handshake. The rest is the
- * real socket's.
+ * ignored, and every accepted connection passes the gate and gets the policy before its handshake, and is read
+ * framed. The rest is the real socket's.
  */
 final class ClientAuthServerSocket extends SSLServerSocket {
 
     private final SSLServerSocket socket;
     private final ClientAuthType policy;
     private final ClientAuthNetworkLayer.Gate gate;
+    private final UnaryOperator<SSLSocket> framing;
 
-    ClientAuthServerSocket(SSLServerSocket socket, ClientAuthType policy, ClientAuthNetworkLayer.Gate gate)
-            throws IOException {
+    ClientAuthServerSocket(SSLServerSocket socket, ClientAuthType policy, ClientAuthNetworkLayer.Gate gate,
+            UnaryOperator<SSLSocket> framing) throws IOException {
         this.socket = socket;
         this.policy = policy;
         this.gate = gate;
+        this.framing = framing;
     }
 
     @Override
@@ -36,7 +39,7 @@ final class ClientAuthServerSocket extends SSLServerSocket {
             case Want -> accepted.setWantClientAuth(true);
             default -> accepted.setNeedClientAuth(false);
         }
-        return accepted;
+        return framing.apply(accepted);
     }
 
     @Override

@@ -267,9 +267,10 @@ public class SipContainer {
         // keeps the last response's bytes under every strategy to answer a retransmitted request.
         properties.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Aggressive");
         // Messages over 10 KB are refused with 513 (acg-behaviour.md §3.11) by MessageLimits, which must see them to
-        // answer: at JAIN-SIP's own limit a UDP message is dropped unanswered (the sender retransmits into silence)
-        // and a TCP connection closed. JAIN-SIP's limit only bounds what one message may hold in memory.
-        properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(SipSettings.MAX_PARSED_BYTES));
+        // answer. Streams are held to MAX_PARSED_BYTES per message by the network layer's framing before JAIN-SIP
+        // reads them: JAIN-SIP's own stream limits (half of this for the header block) stop its reader silently and
+        // leave the connection open, so they are set where framed messages never reach them.
+        properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(4 * SipSettings.MAX_PARSED_BYTES));
         return properties;
     }
 

@@ -39,7 +39,11 @@ public final class Admission implements PeerAdmission {
 
     /** Why requests and connections were turned away, as the metrics name it. */
     public enum Reason {
-        SOURCE, RATE, SCANNER, BANNED, CONNECTIONS;
+        SOURCE, RATE, SCANNER, BANNED, CONNECTIONS,
+        /** A message over the size limit, refused as the stream was read (513). */
+        OVERSIZE,
+        /** A stream that could not be split into messages; its connection is closed. */
+        MALFORMED;
 
         public String tag() {
             return name().toLowerCase(Locale.ROOT);
@@ -52,8 +56,8 @@ public final class Admission implements PeerAdmission {
     private final ConnectionGuard connections;
     private final AdmissionSettings settings;
     private final Map<Reason, AtomicLong> turnedAway = new ConcurrentHashMap<>();
-    /** Sources whose refusal was logged lately: once per source in ten minutes, not once per packet. */
-    private final Cache<InetAddress, Boolean> logged = Caffeine.newBuilder().maximumSize(10_000)
+    /** Refusals logged lately, by source and reason: once in ten minutes, not once per packet. */
+    private final Cache<String, Boolean> logged = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     /** @param sideByPoint the side of each listening point, by {@code address:port} */
@@ -111,8 +115,8 @@ public final class Admission implements PeerAdmission {
             return away(Reason.RATE, Verdict.DROP);
         }
         if (standing == FloodGuard.Standing.STRANGER) {
-            refusedOnce(source, "SIP: refusing requests from " + source.getHostAddress() + " on side " + side
-                    + ": not a peer and outside " + AdmissionSettings.allowedSourcesSetting(side));
+            refusedOnce(source, Reason.SOURCE, "SIP: refusing requests from " + source.getHostAddress() + " on side "
+                    + side + ": not a peer and outside " + AdmissionSettings.allowedSourcesSetting(side));
             return away(Reason.SOURCE, Verdict.REFUSE);
         }
         return Verdict.PASS;
@@ -130,17 +134,26 @@ public final class Admission implements PeerAdmission {
         }
         String side = sideByPoint.get(point(localAddress, localPort));
         if (!access.allows(side, source)) {
-            refusedOnce(source, "SIP: closing connections from " + source.getHostAddress() + " on side " + side
-                    + ": not a peer and outside " + AdmissionSettings.allowedSourcesSetting(side));
+            refusedOnce(source, Reason.SOURCE, "SIP: closing connections from " + source.getHostAddress() + " on side "
+                    + side + ": not a peer and outside " + AdmissionSettings.allowedSourcesSetting(side));
             away(Reason.SOURCE, null);
             return "not allowed on side " + side;
         }
         String refused = connections.admit(socket);
         if (refused != null) {
-            refusedOnce(source, "SIP: closing a connection from " + source.getHostAddress() + ": " + refused);
+            refusedOnce(source, Reason.CONNECTIONS, "SIP: closing a connection from " + source.getHostAddress() + ": "
+                    + refused);
             away(Reason.CONNECTIONS, null);
         }
         return refused;
+    }
+
+    /** A message refused as its connection's stream was read (stream.MessageFraming). */
+    public void streamRefused(InetAddress source, int status, String reason, boolean closing) {
+        Reason why = status == 513 ? Reason.OVERSIZE : Reason.MALFORMED;
+        away(why, null);
+        refusedOnce(source, why, "SIP: answered a message from " + source.getHostAddress() + " with " + status + " "
+                + reason + (closing ? " and closed its connection" : ""));
     }
 
     private boolean isScanner(String userAgent) {
@@ -158,8 +171,8 @@ public final class Admission implements PeerAdmission {
         return verdict;
     }
 
-    private void refusedOnce(InetAddress source, String line) {
-        if (logged.asMap().putIfAbsent(source, Boolean.TRUE) == null) {
+    private void refusedOnce(InetAddress source, Reason reason, String line) {
+        if (logged.asMap().putIfAbsent(source.getHostAddress() + " " + reason, Boolean.TRUE) == null) {
             LOG.warning(line);
         }
     }

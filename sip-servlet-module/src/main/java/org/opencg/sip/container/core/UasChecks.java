@@ -50,8 +50,8 @@ public final class UasChecks {
             // §8.2.2.3: 420 listing what is not supported.
             return Optional.of(new Refusal(420, "Bad Extension", "Unsupported", String.join(", ", unsupported)));
         }
-        if (Request.INVITE.equals(request.getMethod())
-                && ((FromHeader) request.getHeader(FromHeader.NAME)).getTag() == null) {
+        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+        if (Request.INVITE.equals(request.getMethod()) && from != null && from.getTag() == null) {
             // §8.1.1.3: a From tag is mandatory; without it the dialog cannot be told apart from others.
             return Optional.of(new Refusal(400, "Missing From Tag", null, null));
         }

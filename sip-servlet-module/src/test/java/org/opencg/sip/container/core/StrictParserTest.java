@@ -122,4 +122,11 @@ class StrictParserTest {
                 () -> new StrictParser().parseSIPMessage(cut, true, false, null));
         assertTrue(refused.getMessage().contains("content length"), refused.getMessage());
     }
+
+    @Test
+    void quotedStringsAreBlankedWhateverTheirLength() {
+        assertEquals("To: \"\" <sip:a@b>", StrictParser.withoutQuoted("To: \"Bell, \\\"A\\\" < x >\" <sip:a@b>"));
+        assertEquals("To: \"\" < sip:a@b>", StrictParser.withoutQuoted("To: \"" + "x".repeat(100_000) + "\" < sip:a@b>"));
+        assertEquals("To: \"\" <sip:a@b> \"open", StrictParser.withoutQuoted("To: \"x\" <sip:a@b> \"open"));
+    }
 }

@@ -46,9 +46,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class TortureIT {
 
-    /** RFC 4475's messages as the RFC's base64 archive unpacks them, kept in the repository's test resources. */
+    /**
+     * RFC 4475's messages as the RFC's base64 archive unpacks them, kept in the repository's test resources where
+     * they also seed the SIP input fuzzer (SipInputFuzzTest).
+     */
     private static final Path MESSAGES = Path.of(System.getProperty("opencg.repo", ".."),
-            "ear/src/test/resources/rfc4475");
+            "sip-servlet-module/src/test/resources/org/opencg/sip/SipInputFuzzTestInputs/entryPath");
     private static final Set<String> INVALID = Set.of("badinv01", "clerr", "scalar02", "scalarlg", "quotbal", "ltgtruri",
             "lwsruri", "lwsstart", "trws", "escruri", "baddate", "regbadct", "badaspec", "baddn", "badvers", "mismatch01",
             "mismatch02", "bigcode");

@@ -1,0 +1,97 @@
+package org.opencg.sip;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Locale;
+
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.message.Request;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import gov.nist.javax.sip.message.SIPMessage;
+import org.opencg.sip.container.core.MessageLimits;
+import org.opencg.sip.container.core.StrictParser;
+import org.opencg.sip.container.core.UasChecks;
+import org.opencg.sip.container.stream.MessageFraming;
+import org.opencg.sip.container.stream.StreamAnswer;
+import org.opencg.sip.sbc.SdpNormaliser;
+import org.opencg.sip.sbc.SdpPolicy;
+
+/**
+ * A coverage-guided fuzzer (Jazzer) over the SIP entry path: the same bytes as a TCP or TLS stream through the
+ * framing and its answers, and as a datagram through the parser, RFC 3261's checks, ACG's limits, the message's
+ * encoding and the SDP normaliser. Whatever the bytes, each step passes them on or refuses them in its own way (a
+ * ParseException, a refusal, a framing verdict); any other exception, or a hang, is a finding.
+ *
+ * <p>Its inputs are RFC 4475's torture messages and every input a fuzzing run found failing, kept in
+ * {@code SipInputFuzzTestInputs/}: a plain test run replays them. {@code ./opencg test} also fuzzes
+ * {@link #entryPath} for a bounded number of inputs; {@code ./opencg bench fuzz} fuzzes {@link #entryPathLong}.
+ */
+class SipInputFuzzTest {
+
+    private static final int LIMIT = 64 * 1024;
+
+    @FuzzTest(maxExecutions = 20_000, maxDuration = "3m")
+    void entryPath(byte[] input) {
+        asStream(input);
+        asDatagram(input);
+    }
+
+    @FuzzTest(maxExecutions = 1_000_000, maxDuration = "60m")
+    void entryPathLong(byte[] input) {
+        entryPath(input);
+    }
+
+    /** The bytes as a connection delivers them, in pieces whose size the first byte chooses. */
+    private static void asStream(byte[] input) {
+        int piece = input.length == 0 ? 1 : 1 + (input[0] & 0x3F);
+        long[] passed = new long[1];
+        MessageFraming framing = new MessageFraming(LIMIT);
+        MessageFraming.Sink sink = new MessageFraming.Sink() {
+            @Override
+            public void pass(byte[] bytes, int offset, int length) {
+                passed[0] += length;
+            }
+
+            @Override
+            public void oversize(byte[] headerBlock, int length) {
+                StreamAnswer.of(headerBlock, length, 513, "Message Too Large");
+            }
+
+            @Override
+            public void broken(byte[] kept, int length, MessageFraming.Broken why) {
+                StreamAnswer.of(kept, length, 400, "Malformed");
+            }
+        };
+        for (int at = 0; at < input.length; at += piece) {
+            framing.feed(input, at, Math.min(piece, input.length - at), sink);
+        }
+        assertTrue(passed[0] <= input.length, "the framing passed more than it read");
+    }
+
+    /** The bytes as one UDP datagram, through what the container does before a servlet sees a request. */
+    private static void asDatagram(byte[] input) {
+        SIPMessage message;
+        try {
+            message = new StrictParser().parseSIPMessage(input, true, false, null);
+        } catch (ParseException refused) {
+            return;
+        }
+        if (message == null) {
+            return;
+        }
+        message.encode();
+        if (message instanceof Request request && request.getRequestURI() != null) {
+            MessageLimits.check(request);
+            UasChecks.check(request);
+        }
+        ContentTypeHeader type = (ContentTypeHeader) message.getHeader(ContentTypeHeader.NAME);
+        byte[] body = message.getRawContent();
+        if (type != null && body != null && "sdp".equals(type.getContentSubType().toLowerCase(Locale.ROOT))) {
+            SdpNormaliser.normalise(new String(body, StandardCharsets.UTF_8), SdpPolicy.TEAMS);
+        }
+    }
+}

@@ -51,7 +51,7 @@ class TortureIT {
      * they also seed the SIP input fuzzer (SipInputFuzzTest).
      */
     private static final Path MESSAGES = Path.of(System.getProperty("opencg.repo", ".."),
-            "sip-servlet-module/src/test/resources/org/opencg/sip/SipInputFuzzTestInputs/entryPath");
+            "sip-servlet-module/src/test/resources/org/opencg/sip/SipInputFuzzTestInputs");
     private static final Set<String> INVALID = Set.of("badinv01", "clerr", "scalar02", "scalarlg", "quotbal", "ltgtruri",
             "lwsruri", "lwsstart", "trws", "escruri", "baddate", "regbadct", "badaspec", "baddn", "badvers", "mismatch01",
             "mismatch02", "bigcode");

@@ -27,7 +27,8 @@ import org.opencg.sip.sbc.SdpPolicy;
  * ParseException, a refusal, a framing verdict); any other exception, or a hang, is a finding.
  *
  * <p>Its inputs are RFC 4475's torture messages and every input a fuzzing run found failing, kept in
- * {@code SipInputFuzzTestInputs/}: a plain test run replays them. {@code ./opencg test} also fuzzes
+ * {@code SipInputFuzzTestInputs/} (Jazzer writes a new finding into the method's directory there): a plain test run
+ * replays them, and they seed each fuzzing run. {@code ./opencg test} also fuzzes
  * {@link #entryPath} for a bounded number of inputs; {@code ./opencg bench fuzz} fuzzes {@link #entryPathLong}.
  */
 class SipInputFuzzTest {

@@ -341,6 +341,19 @@ class SbcIT {
     }
 
     @Test
+    void aCallThatRingsPastTheRingLimitIsCancelledAtTeamsAndTheCallerGets408() throws Exception {
+        String called = prefix + "9487"; // Teams' emulator rings for ever on numbers ending in 487
+        Sipp caller = callFromOperator("operator-caller-unanswered", called, "+442079469487", "X-Test: plain");
+        assertEquals(0, caller.await(), caller.report());
+        Eventually.until("CANCEL at Teams", java.time.Duration.ofSeconds(5),
+                () -> proxies.get(0).dialogWith(called).stream().anyMatch(m -> m.startsWith("CANCEL ")));
+        JsonObject record = ProvisioningApi.callRecord(called);
+        assertEquals(408, record.getInt("status"), record.toString());
+        assertEquals("gateway", record.getString("endedBy"));
+        assertTrue(record.getString("reason").contains("no answer within 10 s"), record.toString());
+    }
+
+    @Test
     void anUnansweredInviteMovesToTheNextProxyAfterTheFailoverTime() throws Exception {
         String silent = prefix + "408";
         Sipp caller = callFromOperator(silent, "+442079460005", "X-Test: plain");

@@ -54,6 +54,8 @@ final class Call {
     Peer peer;
     SipSession callee;
     ServletTimer failover;
+    /** Ends the call if the callee, once it has answered provisionally, never answers finally. */
+    ServletTimer ringing;
     /** Ends an answered call that outlives opencg.sbc.max-call-seconds (a lost BYE must not hold it for ever). */
     ServletTimer limit;
     int lastStatus = 503;
@@ -176,7 +178,7 @@ final class Call {
             return null;
         }
         ended = true;
-        for (ServletTimer timer : new ServletTimer[] {failover, limit}) {
+        for (ServletTimer timer : new ServletTimer[] {failover, ringing, limit}) {
             if (timer != null) {
                 timer.cancel();
             }

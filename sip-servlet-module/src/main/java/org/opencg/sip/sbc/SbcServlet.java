@@ -55,6 +55,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
     private static final Logger LOG = Logger.getLogger(SbcServlet.class.getName());
     private static final String KEEP_ALIVE = "keep-alive";
     private static final String FAILOVER = "failover:";
+    private static final String RINGING = "ringing:";
     private static final String LIMIT = "max-call-duration";
     /** How long a transfer target may ring before the transfer fails with 408. */
     private static final String TRANSFER_RING_SECONDS = "opencg.sbc.transfer-ring-seconds";
@@ -263,6 +264,14 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         if (call.failover != null && status > 100) {
             call.failover.cancel();
             call.failover = null;
+            if (!settings.ringTime().isZero()) {
+                call.ringing = timers.createTimer(response.getApplicationSession(), settings.ringTime().toMillis(),
+                        false, RINGING + response.getSession().getId());
+            }
+        }
+        if (call.ringing != null && status >= 200) {
+            call.ringing.cancel();
+            call.ringing = null;
         }
         if (status < 200) {
             if (status > 100 && !call.cancelled) {
@@ -545,6 +554,12 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
             }
         } else if (LIMIT.equals(info)) {
             endAtLimit((Call) timer.getApplicationSession().getAttribute(Call.ATTRIBUTE));
+        } else if (info instanceof String s && s.startsWith(RINGING)) {
+            Call call = (Call) timer.getApplicationSession().getAttribute(Call.ATTRIBUTE);
+            if (call != null && call.callee != null && call.callee.getId().equals(s.substring(RINGING.length()))
+                    && call.answered == null && !call.ended() && !call.cancelled) {
+                ringLimitReached(call);
+            }
         } else if (info instanceof String s && s.startsWith(FAILOVER)) {
             Call call = (Call) timer.getApplicationSession().getAttribute(Call.ATTRIBUTE);
             if (call != null && call.callee != null && call.callee.getId().equals(s.substring(FAILOVER.length()))
@@ -559,6 +574,26 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
                     LOG.log(Level.WARNING, "failover of " + call.callerInvite.getCallId() + " failed", e);
                 }
             }
+        }
+    }
+
+    /**
+     * The callee rang (or played early media) for opencg.sbc.ring-seconds without a final answer: its INVITE is
+     * cancelled and the caller gets 408, as a proxy's Timer C would end it (RFC 3261 §16.8); a 2xx that crosses the
+     * CANCEL is ended with BYE.
+     */
+    private void ringLimitReached(Call call) {
+        call.ringing = null;
+        call.cancelled = true;
+        try {
+            call.callerInvite.getB2buaHelper().createCancel(call.callee).send();
+        } catch (IllegalStateException | IllegalArgumentException | IOException e) {
+            LOG.log(Level.FINE, "CANCEL at the ring limit not sent; a late 2xx will be ended with BYE", e);
+        }
+        try {
+            fail(call, 408, "Request Timeout (no answer within " + settings.ringTime().toSeconds() + " s)", "gateway");
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "408 at the ring limit of " + call.callerInvite.getCallId() + " not sent", e);
         }
     }
 

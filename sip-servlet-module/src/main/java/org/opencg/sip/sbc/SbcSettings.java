@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.Config;
  */
 public record SbcSettings(int region, String baseDomain, String xMsSbc, String customHeader,
         String trunkContext, List<Peer> teams, List<Peer> zoom, List<Trunk> trunks, Duration optionsInterval,
-        Duration failoverTime, Duration maxCallDuration, boolean provisionedCallersOnly) {
+        Duration failoverTime, Duration ringTime, Duration maxCallDuration, boolean provisionedCallersOnly) {
 
     /** Microsoft's commercial-cloud proxies, tried in this order (acg-behaviour.md §3.2). */
     public static final String TEAMS_DEFAULT = "sip=tls:sip.pstnhub.microsoft.com:5061;priority=1,"
@@ -68,6 +68,7 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
                 List.copyOf(trunks),
                 Duration.ofSeconds(number(config, "opencg.sbc.options-interval-seconds", 60)),
                 Duration.ofSeconds(number(config, "opencg.sbc.failover-seconds", 10)),
+                Duration.ofSeconds(number(config, "opencg.sbc.ring-seconds", 180)),
                 Duration.ofSeconds(number(config, "opencg.sbc.max-call-seconds", 4 * 3600)),
                 config.getOptionalValue("opencg.sbc.provisioned-callers-only", Boolean.class).orElse(false));
     }

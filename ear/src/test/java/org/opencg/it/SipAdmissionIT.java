@@ -287,6 +287,18 @@ class SipAdmissionIT {
         }
     }
 
+    @Test
+    void aPeersRequestOverTcpIsAdmittedByItsAddressNotTheOneItsViaNames() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", TestServer.SIP_PORT)) {
+            socket.setSoTimeout(10_000);
+            // A peer behind NAT, or one whose Via names its public address: 192.0.2.125 is nobody's here.
+            send(socket, options(socket, "via-elsewhere", "").replace("Via: SIP/2.0/TCP 127.0.0.1:",
+                    "Via: SIP/2.0/TCP 192.0.2.125:"));
+            String answer = readResponse(socket);
+            assertTrue(answer.startsWith("SIP/2.0 200 ") && answer.contains("Call-ID: via-elsewhere"), answer);
+        }
+    }
+
     private static String options(Socket socket, String callId, String extra) {
         String from = "127.0.0.1:" + socket.getLocalPort();
         return "OPTIONS sip:127.0.0.1:" + TestServer.SIP_PORT + " SIP/2.0\r\nVia: SIP/2.0/TCP " + from

@@ -299,6 +299,20 @@ class SipAdmissionIT {
         }
     }
 
+    @Test
+    void aRequestOverTcpWhoseViaNamesUdpGets400OnItsConnection() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", TestServer.SIP_PORT)) {
+            socket.setSoTimeout(10_000);
+            // JAIN-SIP would answer it as a datagram, then take the Via's address for the connection's peer.
+            send(socket, options(socket, "udp-via", "").replace("SIP/2.0/TCP 127.0.0.1:", "SIP/2.0/UDP 192.0.2.125:"));
+            String refused = readResponse(socket);
+            assertTrue(refused.startsWith("SIP/2.0 400 ") && refused.contains("Call-ID: udp-via"), refused);
+            send(socket, options(socket, "after-udp-via", ""));
+            String next = readResponse(socket);
+            assertTrue(next.startsWith("SIP/2.0 200 ") && next.contains("Call-ID: after-udp-via"), next);
+        }
+    }
+
     private static String options(Socket socket, String callId, String extra) {
         String from = "127.0.0.1:" + socket.getLocalPort();
         return "OPTIONS sip:127.0.0.1:" + TestServer.SIP_PORT + " SIP/2.0\r\nVia: SIP/2.0/TCP " + from

@@ -17,6 +17,7 @@ import org.opencg.sip.container.core.StrictParser;
 import org.opencg.sip.container.core.UasChecks;
 import org.opencg.sip.container.stream.MessageFraming;
 import org.opencg.sip.container.stream.StreamAnswer;
+import org.opencg.sip.container.stream.StreamVia;
 import org.opencg.sip.sbc.SdpNormaliser;
 import org.opencg.sip.sbc.SdpPolicy;
 
@@ -50,7 +51,7 @@ class SipInputFuzzTest {
     private static void asStream(byte[] input) {
         int piece = input.length == 0 ? 1 : 1 + (input[0] & 0x3F);
         long[] passed = new long[1];
-        MessageFraming framing = new MessageFraming(LIMIT);
+        MessageFraming framing = new MessageFraming(LIMIT, StreamVia::refusal);
         MessageFraming.Sink sink = new MessageFraming.Sink() {
             @Override
             public void pass(byte[] bytes, int offset, int length) {
@@ -58,8 +59,8 @@ class SipInputFuzzTest {
             }
 
             @Override
-            public void oversize(byte[] headerBlock, int length) {
-                StreamAnswer.of(headerBlock, length, 513, "Message Too Large");
+            public void skipped(byte[] headerBlock, int length, int status, String reason) {
+                StreamAnswer.of(headerBlock, length, status, reason);
             }
 
             @Override

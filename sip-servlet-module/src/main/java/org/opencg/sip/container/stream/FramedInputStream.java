@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /**
  * A connection's input as JAIN-SIP reads it, framed by {@link MessageFraming}: messages within the limit come
- * through unchanged; one over it is answered 513 through {@link Refusals} and skipped; when the stream cannot be
+ * through unchanged; one over it is answered 513 through {@link Refusals} and skipped, as is one whose top Via does
+ * not name a connection's transport (400, {@link StreamVia}); when the stream cannot be
  * framed any more, the request is answered if it can be (513 or 400) and the stream ends, so JAIN-SIP closes the
  * connection. Memory per connection is bounded by the limit, whatever the peer sends.
  */
@@ -39,8 +40,8 @@ final class FramedInputStream extends InputStream {
         }
 
         @Override
-        public void oversize(byte[] headerBlock, int length) {
-            refuse(headerBlock, length, 513, "Message Too Large", false);
+        public void skipped(byte[] headerBlock, int length, int status, String reason) {
+            refuse(headerBlock, length, status, reason, false);
         }
 
         @Override
@@ -55,7 +56,7 @@ final class FramedInputStream extends InputStream {
 
     FramedInputStream(InputStream raw, int limit, Refusals refusals) {
         this.raw = raw;
-        this.framing = new MessageFraming(limit);
+        this.framing = new MessageFraming(limit, StreamVia::refusal);
         this.refusals = refusals;
     }
 

@@ -14,8 +14,11 @@ public final class MessageFraming {
         /** Bytes of a message within the limit, or line ends kept between messages (RFC 5626 keepalives). */
         void pass(byte[] bytes, int offset, int length);
 
-        /** A message over the limit whose header block ended: its body is skipped and the stream goes on. */
-        void oversize(byte[] headerBlock, int length);
+        /**
+         * A message refused whole, its header block ended: over the limit (513), or refused by the header check
+         * (400). Its body is skipped and the stream goes on.
+         */
+        void skipped(byte[] headerBlock, int length, int status, String reason);
 
         /** The stream cannot be framed any more; nothing more is passed. {@code kept}: the header block so far. */
         void broken(byte[] kept, int length, Broken why);
@@ -36,7 +39,14 @@ public final class MessageFraming {
     private static final byte[] CRLF = {CR, LF};
     private static final byte[] LF_ONLY = {LF};
 
+    /** A check of each whole header block before it is passed on: null to pass it, else the 400's reason. */
+    @FunctionalInterface
+    public interface HeaderCheck {
+        String refusal(byte[] headerBlock, int length);
+    }
+
     private final int limit;
+    private final HeaderCheck check;
     private final byte[] header;
     private int headerLength;
     private int lineStart;
@@ -45,8 +55,9 @@ public final class MessageFraming {
     private State state = State.BETWEEN;
 
     /** @param limit the largest message, header block and body together, in bytes */
-    public MessageFraming(int limit) {
+    public MessageFraming(int limit, HeaderCheck check) {
         this.limit = limit;
+        this.check = check;
         this.header = new byte[limit];
     }
 
@@ -125,8 +136,10 @@ public final class MessageFraming {
             return;
         }
         remaining = contentLength;
-        if (headerLength + contentLength > limit) {
-            sink.oversize(header, headerLength);
+        String refusal = headerLength + contentLength > limit ? null : check.refusal(header, headerLength);
+        if (headerLength + contentLength > limit || refusal != null) {
+            sink.skipped(header, headerLength, refusal == null ? 513 : 400,
+                    refusal == null ? "Message Too Large" : refusal);
             state = contentLength > 0 ? State.SKIP : State.BETWEEN;
         } else {
             sink.pass(header, 0, headerLength);

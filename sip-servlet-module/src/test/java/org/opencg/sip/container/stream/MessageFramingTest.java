@@ -25,8 +25,8 @@ class MessageFramingTest {
         }
 
         @Override
-        public void oversize(byte[] headerBlock, int length) {
-            refusals.add("oversize " + firstLine(headerBlock, length));
+        public void skipped(byte[] headerBlock, int length, int status, String reason) {
+            refusals.add(status + " " + firstLine(headerBlock, length));
         }
 
         @Override
@@ -52,7 +52,7 @@ class MessageFramingTest {
     /** Feeds the stream in pieces of {@code step} bytes, as a connection delivers it. */
     private static Recorded feed(String stream, int step) {
         Recorded recorded = new Recorded();
-        MessageFraming framing = new MessageFraming(LIMIT);
+        MessageFraming framing = new MessageFraming(LIMIT, StreamVia::refusal);
         byte[] bytes = stream.getBytes(StandardCharsets.ISO_8859_1);
         for (int at = 0; at < bytes.length; at += step) {
             framing.feed(bytes, at, Math.min(step, bytes.length - at), recorded);
@@ -73,13 +73,13 @@ class MessageFramingTest {
     @Test
     void aMessageWhoseBodyPassesTheLimitIsSkippedAndTheNextOneComesThrough() {
         Recorded recorded = feed(message("INVITE", LIMIT) + message("BYE", 0), 100);
-        assertEquals(List.of("oversize INVITE sip:a@gw SIP/2.0"), recorded.refusals);
+        assertEquals(List.of("513 INVITE sip:a@gw SIP/2.0"), recorded.refusals);
         assertEquals(message("BYE", 0), recorded.passedText());
     }
 
     @Test
     void aHeaderThatNeverEndsBreaksTheStreamAtTheLimit() {
-        MessageFraming framing = new MessageFraming(LIMIT);
+        MessageFraming framing = new MessageFraming(LIMIT, StreamVia::refusal);
         Recorded recorded = new Recorded();
         byte[] start = "OPTIONS sip:gw SIP/2.0\r\nX-Endless: ".getBytes(StandardCharsets.ISO_8859_1);
         framing.feed(start, 0, start.length, recorded);
@@ -115,6 +115,23 @@ class MessageFramingTest {
             assertEquals(1, recorded.refusals.size(), lengths);
             assertTrue(recorded.refusals.get(0).startsWith("MALFORMED"), lengths);
         }
+    }
+
+    @Test
+    void aRequestWhoseViaNamesUdpIsRefused400AndTheNextOneComesThrough() {
+        String udpVia = message("OPTIONS", 5).replace("SIP/2.0/TCP", "SIP/2.0/UDP");
+        Recorded recorded = feed(udpVia + message("BYE", 0), 9);
+        assertEquals(List.of("400 OPTIONS sip:a@gw SIP/2.0"), recorded.refusals);
+        assertEquals(message("BYE", 0), recorded.passedText());
+        assertEquals(null, StreamVia.refusal(bytes("SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h\r\n\r\n"), 37));
+        String compact = "BYE sip:gw SIP/2.0\r\nv : SIP/2.0/tls h\r\n\r\n";
+        assertEquals(null, StreamVia.refusal(bytes(compact), compact.length()));
+        String sctp = "BYE sip:gw SIP/2.0\r\nVia: SIP/2.0/SCTP h\r\n\r\n";
+        assertEquals("Bad Request (Via transport SCTP over a connection)", StreamVia.refusal(bytes(sctp), sctp.length()));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     @Test

@@ -36,7 +36,8 @@ final class Application {
                 SipServlet.SIP_SESSIONS_UTIL, new SipSessionsUtilImpl(context, name),
                 SipServlet.SUPPORTED, java.util.List.of("100rel"),
                 SipServlet.OUTBOUND_INTERFACES, context.outboundInterfaces(),
-                PeerAdmission.ATTRIBUTE, context.peerAdmission()));
+                PeerAdmission.ATTRIBUTE, context.peerAdmission(),
+                PriorityCalls.ATTRIBUTE, context.overload()));
     }
 
     String name() {

@@ -122,9 +122,16 @@ public final class Dispatcher implements SipListenerExt {
         }
     }
 
+    /** The Request-URI's user: a {@code sip:} URI's user part, a {@code tel:} URI's number. */
+    private static String dialled(Request request) {
+        javax.sip.address.URI uri = request.getRequestURI();
+        return uri instanceof javax.sip.address.SipURI sip ? sip.getUser()
+                : uri instanceof javax.sip.address.TelURL tel ? (tel.isGlobal() ? "+" : "") + tel.getPhoneNumber() : null;
+    }
+
     private void initial(RequestEvent event, SipProvider provider) {
         Request request = event.getRequest();
-        if (Request.INVITE.equals(request.getMethod()) && context.overload().shedsNewCall()) {
+        if (Request.INVITE.equals(request.getMethod()) && context.overload().shedsNewCall(dialled(request))) {
             answers.overloaded(provider, request);
             return;
         }

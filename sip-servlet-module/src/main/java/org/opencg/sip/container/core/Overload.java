@@ -9,10 +9,11 @@ import java.util.logging.Logger;
 /**
  * Sheds new calls early when the servlets fall behind: while more than {@code limit} tasks wait for a worker, a new
  * INVITE is answered 503 with Retry-After at once (RFC 3261 §21.5.4) instead of joining the queue, so calls in
- * progress (their ACKs, BYEs, re-INVITEs) keep their place and the backlog stops growing. An episode is logged when it
+ * progress (their ACKs, BYEs, re-INVITEs) keep their place and the backlog stops growing; calls to the dial strings
+ * an application named as {@link PriorityCalls} (emergency calls) are always taken. An episode is logged when it
  * starts and when it ends, not per call.
  */
-public final class Overload {
+public final class Overload implements PriorityCalls {
 
     private static final Logger LOG = Logger.getLogger(Overload.class.getName());
     /** Never sheds: for containers built without a worker pool to watch (tests). */
@@ -22,6 +23,7 @@ public final class Overload {
     private final int limit;
     private final AtomicBoolean shedding = new AtomicBoolean();
     private final AtomicLong shed = new AtomicLong();
+    private final java.util.Set<String> neverShed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Overload(IntSupplier waiting, int limit) {
         this.waiting = waiting;
@@ -33,9 +35,14 @@ public final class Overload {
         return new Overload(() -> workers.getQueue().size(), limit);
     }
 
-    /** Is a new call to be refused now? Counts it when so. */
-    boolean shedsNewCall() {
-        if (limit <= 0) {
+    @Override
+    public void neverShed(java.util.Set<String> dialStrings) {
+        neverShed.addAll(dialStrings);
+    }
+
+    /** Is a new call to this dial string (its Request-URI's user, perhaps null) to be refused now? Counts it when so. */
+    boolean shedsNewCall(String dialled) {
+        if (limit <= 0 || dialled != null && neverShed.contains(dialled)) {
             return false;
         }
         int backlog = waiting.getAsInt();

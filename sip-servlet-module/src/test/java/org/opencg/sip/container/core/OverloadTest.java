@@ -8,20 +8,34 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-/** When new calls are shed: only while the backlog is over its limit, and never with the limit off. */
+/**
+ * When new calls are shed: only while the backlog is over its limit, never with the limit off, never to a priority
+ * dial string.
+ */
 class OverloadTest {
 
     @Test
     void newCallsAreShedOnlyWhileTheBacklogIsOverTheLimit() {
         AtomicInteger backlog = new AtomicInteger();
         Overload overload = new Overload(backlog::get, 100);
-        assertFalse(overload.shedsNewCall());
+        assertFalse(overload.shedsNewCall("+442079460000"));
         backlog.set(101);
-        assertTrue(overload.shedsNewCall());
-        assertTrue(overload.shedsNewCall());
+        assertTrue(overload.shedsNewCall("+442079460000"));
+        assertTrue(overload.shedsNewCall("+442079460000"));
         backlog.set(100);
-        assertFalse(overload.shedsNewCall(), "the backlog is worked off");
+        assertFalse(overload.shedsNewCall("+442079460000"), "the backlog is worked off");
         assertEquals(2, overload.shedCalls());
-        assertFalse(new Overload(() -> 1_000_000, 0).shedsNewCall(), "0 turns shedding off");
+        assertFalse(new Overload(() -> 1_000_000, 0).shedsNewCall("+442079460000"), "0 turns shedding off");
+    }
+
+    @Test
+    void callsToPriorityDialStringsAreNeverShed() {
+        Overload overload = new Overload(() -> 1_000_000, 100);
+        overload.neverShed(java.util.Set.of("911", "+44999"));
+        assertFalse(overload.shedsNewCall("911"));
+        assertFalse(overload.shedsNewCall("+44999"));
+        assertTrue(overload.shedsNewCall("+442079460000"));
+        assertTrue(overload.shedsNewCall(null));
+        assertEquals(2, overload.shedCalls());
     }
 }

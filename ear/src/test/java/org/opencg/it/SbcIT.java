@@ -49,6 +49,8 @@ class SbcIT {
     private static final List<Socat> tls = new ArrayList<>();
     private static Sipp zoom;
     private static Sipp operator;
+    /** The Emergency Routing Service Provider of DirectToEsrp emergency calls. */
+    private static Sipp esrp;
     private static Sipp mobile;
     private static String prefix;
 
@@ -77,6 +79,7 @@ class SbcIT {
         tls.add(Socat.server(TEAMS_CALLER_TLS, TEAMS_CALLER_PORT, certificate));
         operator = Sipp.peer("operator-callee", Map.of(), List.of("-p", "15090"));
         mobile = Sipp.peer("operator-callee", Map.of(), List.of("-i", "127.0.0.2", "-p", "15090"));
+        esrp = Sipp.peer("operator-callee", Map.of(), List.of("-i", "127.0.0.6", "-p", "15090"));
         prefix = "+4420" + (System.nanoTime() % 100_000);
     }
 
@@ -88,6 +91,7 @@ class SbcIT {
         zoom.stop();
         operator.stop();
         mobile.stop();
+        esrp.stop();
         for (Socat socat : tls) {
             socat.close();
         }
@@ -406,6 +410,51 @@ class SbcIT {
         assertTrue(ok.contains("Contact: <sip:" + called + "@" + CARRIER + ":" + TestServer.SIP_TEAMS_PORT), ok);
         assertTrue(ok.contains("X-MS-SBC: "), ok);
         assertFalse(ok.contains("OperatorCore") || ok.contains("operator-internal"), ok);
+    }
+
+    /**
+     * Emergency calls from Teams (acg-behaviour.md §6): to 911, from a number nobody provisioned, each with SDP and a
+     * PIDF-LO location in its body. A Direct Routing one reaches the operator, an Operator Connect one the ESRP (the
+     * test server's e911Type is DirectToEsrp), with the number as dialled and the location part byte for byte; only
+     * the SDP part is the media anchor's.
+     */
+    @Test
+    void emergencyCallsFromTeamsReachTheOperatorOrTheEsrpWithTheirLocationUnchanged() throws Exception {
+        String location = "--boundary1\nContent-Type: application/pidf+xml\nContent-ID: <loc1@teams.example>\n\n"
+                + "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" entity=\"pres:+442079469911@teams.example\">"
+                + "<tuple id=\"t1\"><status><geopriv><location-info><civicAddress><country>GB</country>"
+                + "<A3>London</A3></civicAddress></location-info></geopriv></status></tuple></presence>\n"
+                + "--boundary1--";
+        emergencyFromTeams("contoso-" + System.nanoTime() % 1000 + "." + CARRIER, "+442079469911", location);
+        assertEmergencyArrived(operator, "02079469911", location);
+        emergencyFromTeams(CARRIER, "+442079469912", location);
+        assertEmergencyArrived(esrp, "+442079469912", location);
+        assertTrue(operator.dialogWith("02079469912").isEmpty(), "a DirectToEsrp call reached the operator");
+        JsonObject record = ProvisioningApi.callRecord("+442079469912");
+        assertEquals("911", record.getString("called"), record.toString());
+        assertEquals("esrp1", record.getString("peer"), record.toString());
+    }
+
+    /** Teams calls 911 with a multipart body: its usual SDP, then {@code location}. */
+    private static void emergencyFromTeams(String host, String calling, String location) throws Exception {
+        Sipp caller = Sipp.changed("teams-caller", Map.of(
+                "      Content-Type: application/sdp\n", "      Content-Type: multipart/mixed;boundary=boundary1\n",
+                "      v=0\n", "      --boundary1\n      Content-Type: application/sdp\n\n      v=0\n",
+                "      a=ptime:20\n", "      a=ptime:20\n      " + location.replace("\n", "\n      ") + "\n"),
+                List.of("-t", "t1", "-p", String.valueOf(TEAMS_CALLER_PORT), "-m", "1", "-s", "911", "-key", "calling",
+                        calling, "-key", "host", host, "-key", "extra", "X-MS-Test: emergency",
+                        "-key", "contact_port", String.valueOf(TEAMS_CALLER_TLS), "127.0.0.1:" + TEAMS_CALLER_TCP));
+        assertEquals(0, caller.await(), caller.report());
+    }
+
+    private static void assertEmergencyArrived(Sipp peer, String calling, String location) throws Exception {
+        String invite = first(dialog(peer, calling), "INVITE ").replace("\r\n", "\n");
+        assertTrue(invite.startsWith("INVITE sip:911@"), invite);
+        assertTrue(invite.contains("Content-Type: multipart/mixed;boundary=boundary1\n"), invite);
+        assertTrue(invite.contains("\n" + location), "the location part changed:\n" + invite);
+        String sdpPart = invite.substring(invite.indexOf("--boundary1\nContent-Type: application/sdp\n\n"));
+        assertTrue(sdpPart.contains("c=IN IP4 127.0.0.1") && !sdpPart.contains("a=candidate"), sdpPart);
     }
 
     /** Headers cross legs by an allowlist: an identity claim of Teams' side never reaches the operator's core. */

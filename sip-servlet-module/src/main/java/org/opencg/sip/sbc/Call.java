@@ -58,6 +58,8 @@ final class Call {
     ServletTimer ringing;
     /** Ends an answered call that outlives opencg.sbc.max-call-seconds (a lost BYE must not hold it for ever). */
     ServletTimer limit;
+    /** An emergency call (EmergencyCalls): never refused for load, counted in opencg_sbc_active_emergency_calls. */
+    boolean emergency;
     int lastStatus = 503;
     String lastReason = "Service Unavailable (no peer answered)";
     Instant answered;

@@ -79,7 +79,7 @@ final class CallPlanner {
             return new Refused(488, "Not Acceptable Here (INVITE without SDP offer)");
         }
         SdpPolicy policy = forward.destination() == Destination.ZOOM ? SdpPolicy.ZOOM : SdpPolicy.TEAMS;
-        SdpNormaliser.Result sdp = offerless ? null : SdpNormaliser.normalise(SipValues.content(invite), policy);
+        SdpNormaliser.Result sdp = offerless ? null : SdpNormaliser.normalise(SipValues.sdp(invite), policy);
         if (sdp != null && !sdp.audioUsable()) {
             return new Refused(488, "Not Acceptable Here (no codec Microsoft takes)");
         }
@@ -119,6 +119,10 @@ final class CallPlanner {
         Destination from = zoom ? Destination.ZOOM : drLabel != null ? Destination.DIRECT_ROUTING
                 : callingRoute != null && callingRoute.number().services().contains(Service.PHONE_MOBILE)
                         ? Destination.PHONE_MOBILE : Destination.OPERATOR_CONNECT;
+        String dialled = SipValues.userOf(invite.getRequestURI());
+        if (settings.emergency().isEmergency(dialled)) {
+            return emergency(invite, from, calling, dialled, drLabel, routes);
+        }
         if (settings.provisionedCallersOnly()) {
             var refused = CallRouting.unprovisionedCaller(from, calling, routes);
             if (refused.isPresent()) {
@@ -135,7 +139,7 @@ final class CallPlanner {
         }
         CallRouting.Forward forward = (CallRouting.Forward) decision;
         SdpNormaliser.Result sdp = invite.getContentLength() > 0
-                ? SdpNormaliser.normalise(SipValues.content(invite), SdpPolicy.OPERATOR) : null;
+                ? SdpNormaliser.normalise(SipValues.sdp(invite), SdpPolicy.OPERATOR) : null;
         if (sdp == null || !sdp.audioUsable()) {
             return new Refused(488, "Not Acceptable Here (no audio offer)");
         }
@@ -157,6 +161,47 @@ final class CallPlanner {
         redirection(invite, trunk, ownHost, headers);
         return new Accepted(call, peer -> operatorLeg(peer, calledThere, tenantGroup, callingThere, ownHost,
                 headers, uri -> SipValues.displayed(invite, uri), sdp.sdp()));
+    }
+
+    /**
+     * An emergency call (acg-behaviour.md §6): never refused for its caller, its number or its body. It goes to the
+     * operator trunk of its service with the number as dialled and the caller's tenant headers when the caller is
+     * known, or, with DirectToEsrp, to the ESRP peers without them; its body (SDP and PIDF-LO) crosses whole, only
+     * the SDP anchored.
+     */
+    private Plan emergency(SipServletRequest invite, Destination from, String calling, String dialled, String drLabel,
+            RoutingSnapshot routes) throws IOException {
+        Trunk trunk = trunkFrom(from);
+        boolean esrp = settings.emergency().toEsrp(from);
+        CallRouting.Decision decision = toOperator(from, calling, drLabel, routes, trunk);
+        CallRouting.Forward forward = decision instanceof CallRouting.Forward known ? known : null;
+        Map<String, String> headers = new LinkedHashMap<>(forward == null || esrp ? Map.of() : forward.headers());
+        String tenantGroup = headers.remove("tgrp");
+        if (settings.baseDomain() != null) {
+            SessionSides.contactHost(invite.getSession(),
+                    TeamsLeg.contactHost(drLabel, settings.region(), settings.baseDomain()));
+        }
+        SdpNormaliser.Result sdp = SipValues.carriesSdp(invite)
+                ? SdpNormaliser.normalise(SipValues.sdp(invite), SdpPolicy.OPERATOR) : null;
+        // An ESRP takes E.164 (it is no operator core); the operator's trunk its own form.
+        String callingThere = calling == null || esrp ? calling : trunk.numbers().toOperator(calling);
+        Call call = new Call(CallRecord.TO_OPERATOR, from.service().property(),
+                forward == null ? null : forward.tenant(), forward == null ? null : forward.account(), calling,
+                dialled, invite, everyPeer(esrp ? settings.emergency().esrp() : trunk.peers()));
+        call.emergency = true;
+        call.dtmfInfo = trunk.dtmfInfo();
+        call.comfortNoise = trunk.comfortNoise();
+        call.operatorCodecs = trunk.codecs();
+        String ownHost = SessionSides.addressOf(invite.getSession(), KeepAlive.OPERATOR_SIDE);
+        return new Accepted(call, peer -> operatorLeg(peer, dialled, tenantGroup, callingThere, ownHost, headers,
+                uri -> SipValues.displayed(invite, uri), sdp == null ? SipValues.sdp(invite) : sdp.sdp()));
+    }
+
+    /** Every peer of the group: those usable now in their order, then the others (an emergency call tries all). */
+    private List<Peer> everyPeer(List<Peer> group) {
+        List<Peer> ordered = new java.util.ArrayList<>(monitor.order(group));
+        group.stream().filter(peer -> !ordered.contains(peer)).forEach(ordered::add);
+        return ordered;
     }
 
     /** The operator trunk calls from this Microsoft service leave on: Teams Phone Mobile's on a mobile trunk. */

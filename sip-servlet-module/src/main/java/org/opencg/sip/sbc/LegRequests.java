@@ -15,8 +15,9 @@ import org.opencg.sip.container.core.SessionSides;
 
 /**
  * Makes the INVITE of a call's second leg from the first (JSR 289 §12 B2BUA copy), for one peer: the Request-URI,
- * From, To and P-Asserted-Identity in the form that side wants, the side's own headers, the normalised SDP, and
- * nothing of the other side's path, equipment or private headers (topology hiding).
+ * From, To and P-Asserted-Identity in the form that side wants, the side's own headers, the normalised SDP (in the
+ * caller's multipart body when it sent one), and nothing of the other side's path, equipment or private headers
+ * (topology hiding).
  */
 final class LegRequests {
 
@@ -50,8 +51,13 @@ final class LegRequests {
         }
         leg.headers().forEach(request::setHeader);
         try {
-            request.setContent(leg.sdp(), "application/sdp");
-        } catch (java.io.UnsupportedEncodingException e) {
+            if (leg.sdp() == null) {
+                request.setContent(null, "application/sdp");
+            } else {
+                // A multipart body (an emergency call's SDP and PIDF-LO) crosses whole, only its SDP replaced.
+                SipValues.setSdp(request, leg.sdp(), original);
+            }
+        } catch (java.io.IOException e) {
             throw new ServletException(e);
         }
         SessionSides.useSide(request.getSession(), leg.side());

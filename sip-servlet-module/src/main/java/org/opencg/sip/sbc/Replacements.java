@@ -71,7 +71,7 @@ final class Replacements {
         String newTag = invite.getFrom().getParameter("tag");
         String offer;
         try {
-            offer = media.replacementOffer(call, !replacedIsCaller, newTag, SipValues.content(invite));
+            offer = media.replacementOffer(call, !replacedIsCaller, newTag, SipValues.sdp(invite));
         } catch (RtpengineException e) {
             LOG.warning(() -> "Replaces in " + call.callerInvite.getCallId() + " refused: " + e.getMessage());
             refuse(invite, 503, "Service Unavailable (media anchor unavailable)");
@@ -111,7 +111,7 @@ final class Replacements {
         String answer;
         try {
             answer = media.replacementAnswer(call, !r.replacedIsCaller(), r.newTag(), r.newOnMicrosoft(),
-                    SipValues.content(response));
+                    SipValues.sdp(response));
         } catch (RtpengineException e) {
             LOG.warning(() -> "Replaces in " + call.callerInvite.getCallId() + " failed: " + e.getMessage());
             refuse(r.invite(), 503, "Service Unavailable (media anchor unavailable)");

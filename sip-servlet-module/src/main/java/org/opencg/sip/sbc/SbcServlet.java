@@ -35,6 +35,7 @@ import org.opencg.core.calls.CallRecords;
 import org.opencg.core.routing.RoutingSnapshot;
 import org.opencg.core.routing.RoutingTable;
 import org.opencg.sip.container.core.PeerAdmission;
+import org.opencg.sip.container.core.PriorityCalls;
 import org.opencg.sip.container.core.SessionSides;
 import org.opencg.sip.media.MediaSettings;
 import org.opencg.sip.media.OfferTemplate;
@@ -81,6 +82,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
     private EarlyMedia earlyMedia;
     private final PeerMonitor monitor = new PeerMonitor();
     private final AtomicInteger activeCalls = new AtomicInteger();
+    private final AtomicInteger activeEmergencyCalls = new AtomicInteger();
     private final MediaShortage shortage = new MediaShortage();
     private volatile RoutingSnapshot routes;
     private volatile CallRecords records;
@@ -96,6 +98,9 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         }
         factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
         PeerAddresses.admit((PeerAdmission) getServletContext().getAttribute(PeerAdmission.ATTRIBUTE), settings);
+        // Emergency calls are taken whatever the load (acg-behaviour.md §6).
+        ((PriorityCalls) getServletContext().getAttribute(PriorityCalls.ATTRIBUTE))
+                .neverShed(settings.emergency().numbers());
         timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
         keepAlive = new KeepAlive(factory, settings, monitor);
         legs = new LegRequests(factory);
@@ -109,6 +114,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         keeper.setExpires(0);
         timers.createTimer(keeper, 1000, settings.optionsInterval().toMillis(), true, false, KEEP_ALIVE);
         registry.gauge("opencg_sbc_active_calls", Tags.empty(), activeCalls, AtomicInteger::get);
+        registry.gauge("opencg_sbc_active_emergency_calls", Tags.empty(), activeEmergencyCalls, AtomicInteger::get);
         registry.more().counter("opencg_sbc_media_refused_calls", Tags.empty(), shortage, MediaShortage::refusedCalls);
         dtmf = new DtmfRelay(media, timers);
         if (media.anchored()) {
@@ -169,6 +175,11 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
     }
 
     private void start(Call call, CallPlanner.LegPlan plan) throws ServletException, IOException {
+        if (call.emergency) {
+            activeEmergencyCalls.incrementAndGet();
+            LOG.info(() -> "emergency call " + call.callerInvite.getCallId() + " to " + call.called + " from "
+                    + call.calling);
+        }
         SipApplicationSession app = call.callerInvite.getApplicationSession();
         app.setAttribute(Call.ATTRIBUTE, call);
         app.setAttribute(PLAN, plan);
@@ -178,10 +189,10 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
             // One offer through the anchor serves every peer the call may fail over to. An offerless INVITE gets
             // one made for the caller (Teams takes none without, acg-behaviour.md §3.7); the caller is then
             // offered in our 2xx and answers in its ACK.
-            call.lateOffer = call.callerInvite.getContentLength() <= 0;
+            call.lateOffer = !SipValues.carriesSdp(call.callerInvite);
             String callerSdp = call.lateOffer
                     ? OfferTemplate.offer(call.callerInvite.getRemoteAddr(), OfferTemplate.OPERATOR_CODECS)
-                    : SipValues.content(call.callerInvite);
+                    : SipValues.sdp(call.callerInvite);
             try {
                 call.offer = media.offer(call, true, callerSdp);
                 shortage.anchored();
@@ -380,11 +391,11 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
             if (early) {
                 call.earlyTag = tag;
             }
-            String sdp = media.answer(call, fromCaller, SipValues.content(from));
+            String sdp = media.answer(call, fromCaller, SipValues.sdp(from));
             // For a caller that made no offer, the SDP is our offer: in the 2xx, not in an unreliable 18x
             // (RFC 3261 §13.2.1).
             if (!(call.lateOffer && !fromCaller && from.getStatus() < 200 && "INVITE".equals(from.getMethod()))) {
-                to.setContent(sdp, "application/sdp");
+                SipValues.setSdp(to, sdp, from);
             }
         }
         if (KeepAlive.TEAMS_SIDE.equals(SessionSides.sideOf(to.getSession())) && to.getStatus() > 100
@@ -506,7 +517,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
             Call call = (Call) request.getApplicationSession().getAttribute(Call.ATTRIBUTE);
             boolean fromCaller = request.getSession().getId().equals(call.caller().getId());
             try {
-                out.setContent(media.offer(call, fromCaller, SipValues.content(request)), "application/sdp");
+                SipValues.setSdp(out, media.offer(call, fromCaller, SipValues.sdp(request)), request);
             } catch (RtpengineException e) {
                 // The call goes on with the media it has; only this change of it is refused.
                 LOG.warning(() -> request.getMethod() + " in call " + call.callerInvite.getCallId() + " refused: "
@@ -656,6 +667,9 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
     /** Ends the call once: its media released (and how it went noted) and its record written. */
     private void end(Call call, int status, String reason, String endedBy) {
         if (!call.ended()) {
+            if (call.emergency) {
+                activeEmergencyCalls.decrementAndGet();
+            }
             directory.forget(call);
             transfers.abandon(call);
             dtmf.ended(call);

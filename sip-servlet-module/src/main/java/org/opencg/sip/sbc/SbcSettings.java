@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.Config;
  */
 public record SbcSettings(int region, String baseDomain, String xMsSbc, String customHeader,
         String trunkContext, List<Peer> teams, List<Peer> zoom, List<Trunk> trunks, Duration optionsInterval,
-        Duration failoverTime, Duration ringTime, Duration maxCallDuration, boolean provisionedCallersOnly) {
+        Duration failoverTime, Duration ringTime, Duration maxCallDuration, boolean provisionedCallersOnly,
+        EmergencyCalls emergency) {
 
     /** Microsoft's commercial-cloud proxies, tried in this order (acg-behaviour.md §3.2). */
     public static final String TEAMS_DEFAULT = "sip=tls:sip.pstnhub.microsoft.com:5061;priority=1,"
@@ -70,7 +71,16 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
                 Duration.ofSeconds(number(config, "opencg.sbc.failover-seconds", 10)),
                 Duration.ofSeconds(number(config, "opencg.sbc.ring-seconds", 180)),
                 Duration.ofSeconds(number(config, "opencg.sbc.max-call-seconds", 4 * 3600)),
-                config.getOptionalValue("opencg.sbc.provisioned-callers-only", Boolean.class).orElse(false));
+                config.getOptionalValue("opencg.sbc.provisioned-callers-only", Boolean.class).orElse(false),
+                emergency(config));
+    }
+
+    private static EmergencyCalls emergency(Config config) {
+        String type = choice(config, "opencg.emergency.e911-type", "standard", "direct-to-esrp");
+        List<Peer> esrp = peers(config, "opencg.emergency.esrp-peers", "");
+        return parse("opencg.emergency.esrp-peers", "", v -> new EmergencyCalls(
+                EmergencyCalls.parseNumbers(text(config, "opencg.emergency.numbers", "911,933")),
+                type.equals("direct-to-esrp"), esrp));
     }
 
     /** The trunk whose peers include this address, else null (a call from a stranger is refused). */

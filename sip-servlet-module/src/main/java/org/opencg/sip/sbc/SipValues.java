@@ -51,10 +51,37 @@ final class SipValues {
         return name == null || name.isBlank() ? "<" + uri + ">" : "\"" + name.replace("\"", "") + "\" <" + uri + ">";
     }
 
+    /** The message's body as the B2BUA passes it on: its SDP (whole body or multipart part) and the rest. */
+    static SessionBody body(SipServletMessage message) {
+        try {
+            return message.getContentLength() > 0
+                    ? SessionBody.of(message.getContentType(), message.getRawContent()) : SessionBody.of(null, null);
+        } catch (IOException e) {
+            return SessionBody.of(null, null); // a message in memory: its content is always there to read
+        }
+    }
+
     static boolean carriesSdp(SipServletMessage message) {
-        String type = message.getContentType();
-        return message.getContentLength() > 0 && type != null
-                && "application/sdp".equalsIgnoreCase(type.split(";")[0].trim());
+        return body(message).sdp() != null;
+    }
+
+    /** The SDP a message carries, alone or as the SDP part of a multipart body; empty when it carries none. */
+    static String sdp(SipServletMessage message) {
+        String sdp = body(message).sdp();
+        return sdp == null ? "" : sdp;
+    }
+
+    /**
+     * Sets {@code sdp} as the body of {@code message}; when {@code source} (the message it passes on) had a multipart
+     * body, that body with {@code sdp} in place of its SDP part (or added as one), every other part byte for byte.
+     */
+    static void setSdp(SipServletMessage message, String sdp, SipServletMessage source) throws IOException {
+        SessionBody body = body(source);
+        if (body.readableMultipart()) {
+            message.setContent(body.withSdp(sdp), body.contentType());
+        } else {
+            message.setContent(sdp, "application/sdp");
+        }
     }
 
     static String content(SipServletMessage message) throws IOException {

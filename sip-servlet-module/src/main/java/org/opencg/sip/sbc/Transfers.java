@@ -193,7 +193,7 @@ final class Transfers {
         String sdp;
         try {
             sdp = media.transferAnswer(call, stayingIsCaller, answer.getTo().getParameter("tag"),
-                    transfer.plan.onMicrosoft(), SipValues.content(answer));
+                    transfer.plan.onMicrosoft(), SipValues.sdp(answer));
         } catch (RtpengineException e) {
             LOG.warning(() -> "transfer in " + call.callerInvite.getCallId() + " failed: " + e.getMessage());
             answer.getSession().createRequest("BYE").send();

@@ -1,0 +1,48 @@
+package org.opencg.sip.sbc;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which calls from Microsoft and Zoom are emergency calls, and where they go (acg-behaviour.md §6): a call whose
+ * dialled number (the Request-URI's user) is one of the deployment's emergency dial strings (ACG's default
+ * {@code 911}, {@code 933}; Teams sends e.g. {@code 999}, Zoom {@code +<cc><short code>}). They go to the operator
+ * like other calls, or, with {@code e911Type=DirectToEsrp} (US, Operator Connect and Teams Phone Mobile only), to the
+ * configured Emergency Routing Service Provider peers. Pure data and one rule.
+ *
+ * @param numbers      the dial strings, each as the Request-URI carries it
+ * @param directToEsrp e911Type DirectToEsrp rather than Standard
+ * @param esrp         the ESRP peers, tried in order as trunk peers are
+ */
+public record EmergencyCalls(Set<String> numbers, boolean directToEsrp, List<Peer> esrp) {
+
+    public EmergencyCalls {
+        numbers = Set.copyOf(numbers);
+        esrp = List.copyOf(esrp);
+        if (directToEsrp && esrp.isEmpty()) {
+            throw new IllegalArgumentException("DirectToEsrp needs ESRP peers (opencg.emergency.esrp-peers)");
+        }
+    }
+
+    /** The dial strings of a comma-separated setting, blanks left out. */
+    static Set<String> parseNumbers(String text) {
+        return Arrays.stream(text.split(",")).map(String::strip).filter(n -> !n.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether a call to this dialled number (a Request-URI's user, perhaps null) is an emergency call. */
+    public boolean isEmergency(String dialled) {
+        return dialled != null && numbers.contains(NumberNormalisation.stripVisualSeparators(dialled));
+    }
+
+    /**
+     * Whether an emergency call of this service goes to the ESRP instead of the operator: DirectToEsrp applies to
+     * Operator Connect and Teams Phone Mobile, never to Direct Routing or Zoom.
+     */
+    public boolean toEsrp(CallRouting.Destination from) {
+        return directToEsrp && (from == CallRouting.Destination.OPERATOR_CONNECT
+                || from == CallRouting.Destination.PHONE_MOBILE);
+    }
+}

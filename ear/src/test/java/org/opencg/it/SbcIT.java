@@ -439,8 +439,11 @@ class SbcIT {
     /** Teams calls 911 with a multipart body: its usual SDP, then {@code location}. */
     private static void emergencyFromTeams(String host, String calling, String location) throws Exception {
         Sipp caller = Sipp.changed("teams-caller", Map.of(
+                "      [extra]\n", "      [extra]\n      Geolocation: <cid:loc1@teams.example>\n"
+                        + "      Geolocation-Routing: yes\n",
                 "      Content-Type: application/sdp\n", "      Content-Type: multipart/mixed;boundary=boundary1\n",
-                "      v=0\n", "      --boundary1\n      Content-Type: application/sdp\n\n      v=0\n",
+                // The part's header in lower case: these replacements are made in no set order.
+                "      v=0\n", "      --boundary1\n      content-type: application/sdp\n\n      v=0\n",
                 "      a=ptime:20\n", "      a=ptime:20\n      " + location.replace("\n", "\n      ") + "\n"),
                 List.of("-t", "t1", "-p", String.valueOf(TEAMS_CALLER_PORT), "-m", "1", "-s", "911", "-key", "calling",
                         calling, "-key", "host", host, "-key", "extra", "X-MS-Test: emergency",
@@ -452,8 +455,10 @@ class SbcIT {
         String invite = first(dialog(peer, calling), "INVITE ").replace("\r\n", "\n");
         assertTrue(invite.startsWith("INVITE sip:911@"), invite);
         assertTrue(invite.contains("Content-Type: multipart/mixed;boundary=boundary1\n"), invite);
+        assertTrue(invite.contains("\nGeolocation: <cid:loc1@teams.example>\n"), invite);
+        assertTrue(invite.contains("\nGeolocation-Routing: yes\n"), invite);
         assertTrue(invite.contains("\n" + location), "the location part changed:\n" + invite);
-        String sdpPart = invite.substring(invite.indexOf("--boundary1\nContent-Type: application/sdp\n\n"));
+        String sdpPart = invite.substring(invite.indexOf("--boundary1\ncontent-type: application/sdp\n\n"));
         assertTrue(sdpPart.contains("c=IN IP4 127.0.0.1") && !sdpPart.contains("a=candidate"), sdpPart);
     }
 

@@ -19,13 +19,14 @@ public final class LegHeaders {
      * equipment or identity claims. Everything else is removed: a header this list does not name never crosses,
      * so a new or private header (P-Preferred-Identity, Remote-Party-ID, Diversion, P-Charging-Function-Addresses,
      * any X-) stays on its leg. P-Asserted-Identity, History-Info and Diversion are rebuilt per leg in that leg's
-     * number form (Redirection); each leg gets only the X- headers the B2BUA adds for it.
+     * number form (Redirection); each leg gets only the X- headers the B2BUA adds for it. Geolocation and
+     * Geolocation-Routing (RFC 6442) point at an emergency call's PIDF-LO, which crosses in the body.
      */
     static final Set<String> CROSSING = Set.of("allow", "allow-events", "supported", "require", "accept",
             "accept-encoding", "accept-language", "content-type", "content-disposition", "content-encoding",
             "content-language", "mime-version", "session-expires", "min-se", "privacy", "reason", "subject",
             "priority", "event", "subscription-state", "expires", "refer-to", "referred-by", "replaces",
-            "info-package", "recv-info");
+            "info-package", "recv-info", "geolocation", "geolocation-routing");
 
     /** What the container keeps and makes anew for each leg itself (JSR 289 §4.1.2): not the B2BUA's to remove. */
     private static final Set<String> CONTAINER_OWNED = Set.of("call-id", "from", "to", "cseq", "via",

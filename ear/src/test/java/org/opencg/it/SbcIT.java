@@ -436,6 +436,35 @@ class SbcIT {
         assertEquals("esrp1", record.getString("peer"), record.toString());
     }
 
+    /**
+     * Admission control at its limit (the test server's opencg.sbc.max-calls, 20): with 20 calls ringing, a new call
+     * gets 503 with Retry-After while an emergency call is taken; once they have ended, calls are taken again.
+     */
+    @Test
+    void pastTheCallLimitANewCallGets503WhileAnEmergencyCallIsTaken() throws Exception {
+        // Teams rings for ever on numbers ending in 487: each call stays in progress until the ring limit (10 s).
+        Sipp ringing = Sipp.with("operator-caller-unanswered", List.of("-p", "15163", "-m", "20", "-r", "20", "-l", "20",
+                "-s", prefix + "8487", "-key", "calling", "02079468487", "-key", "extra", "X-Test: held",
+                "127.0.0.1:" + TestServer.SIP_PORT));
+        assertEquals(20.0, Metrics.awaitValue("opencg_sbc_calls_in_progress", "", 20, 10), "calls held");
+        String called = prefix + "952";
+        String callId = "over-limit-" + System.nanoTime();
+        String invite = "INVITE sip:" + called + "@127.0.0.1:" + TestServer.SIP_PORT + ";user=phone SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:15164;branch=z9hG4bK" + callId + "\r\nMax-Forwards: 70\r\n"
+                + "From: <sip:+442079460952@127.0.0.1;user=phone>;tag=1\r\nTo: <sip:" + called + "@127.0.0.1>\r\n"
+                + "Call-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nContact: <sip:+442079460952@127.0.0.1:15164>\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        String refused = exchangeOverUdp(15164, invite, callId);
+        assertTrue(refused.startsWith("SIP/2.0 503 Service Unavailable (call limit of 20 reached)"), refused);
+        assertTrue(refused.contains("Retry-After: 5"), refused);
+        emergencyFromTeams(CARRIER, "+442079469913", "--boundary1--");
+        assertEquals(0, ringing.await(), ringing.report());
+        assertEquals(0.0, Metrics.awaitValue("opencg_sbc_calls_in_progress", "", 0, 10), "calls left in progress");
+        Sipp after = callFromOperator(prefix + "953", "+442079460953", "X-Test: plain");
+        assertEquals(0, after.await(), after.report());
+        assertTrue(Metrics.value("opencg_sbc_admission_refused_calls_total", "") >= 1);
+    }
+
     /** Teams calls 911 with a multipart body: its usual SDP, then {@code location}. */
     private static void emergencyFromTeams(String host, String calling, String location) throws Exception {
         Sipp caller = Sipp.changed("teams-caller", Map.of(

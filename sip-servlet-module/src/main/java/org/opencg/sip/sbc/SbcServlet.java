@@ -83,6 +83,9 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
     private final PeerMonitor monitor = new PeerMonitor();
     private final AtomicInteger activeCalls = new AtomicInteger();
     private final AtomicInteger activeEmergencyCalls = new AtomicInteger();
+    /** Calls from their INVITE to their end, ringing or answered: what admission control limits. */
+    private final AtomicInteger callsInProgress = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong admissionRefused = new java.util.concurrent.atomic.AtomicLong();
     private final MediaShortage shortage = new MediaShortage();
     private volatile RoutingSnapshot routes;
     private volatile CallRecords records;
@@ -115,6 +118,9 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         timers.createTimer(keeper, 1000, settings.optionsInterval().toMillis(), true, false, KEEP_ALIVE);
         registry.gauge("opencg_sbc_active_calls", Tags.empty(), activeCalls, AtomicInteger::get);
         registry.gauge("opencg_sbc_active_emergency_calls", Tags.empty(), activeEmergencyCalls, AtomicInteger::get);
+        registry.gauge("opencg_sbc_calls_in_progress", Tags.empty(), callsInProgress, AtomicInteger::get);
+        registry.more().counter("opencg_sbc_admission_refused_calls", Tags.empty(), admissionRefused,
+                java.util.concurrent.atomic.AtomicLong::get);
         registry.more().counter("opencg_sbc_media_refused_calls", Tags.empty(), shortage, MediaShortage::refusedCalls);
         dtmf = new DtmfRelay(media, timers);
         if (media.anchored()) {
@@ -168,13 +174,23 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
                 : new CallPlanner.Refused(403, "Forbidden (no calls on the " + side + " side)");
         if (plan instanceof CallPlanner.Refused refused) {
             request.createResponse(refused.status(), refused.reason()).send();
-        } else {
-            CallPlanner.Accepted accepted = (CallPlanner.Accepted) plan;
-            start(accepted.call(), accepted.legs());
+            return;
         }
+        CallPlanner.Accepted accepted = (CallPlanner.Accepted) plan;
+        String overLimit = accepted.call().emergency ? null
+                : settings.admission().refusal(callsInProgress.get(), routes().size());
+        if (overLimit != null) {
+            admissionRefused.incrementAndGet();
+            SipServletResponse busy = request.createResponse(503, overLimit);
+            busy.setHeader("Retry-After", "5");
+            busy.send();
+            return;
+        }
+        start(accepted.call(), accepted.legs());
     }
 
     private void start(Call call, CallPlanner.LegPlan plan) throws ServletException, IOException {
+        callsInProgress.incrementAndGet();
         if (call.emergency) {
             activeEmergencyCalls.incrementAndGet();
             LOG.info(() -> "emergency call " + call.callerInvite.getCallId() + " to " + call.called + " from "
@@ -667,6 +683,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
     /** Ends the call once: its media released (and how it went noted) and its record written. */
     private void end(Call call, int status, String reason, String endedBy) {
         if (!call.ended()) {
+            callsInProgress.decrementAndGet();
             if (call.emergency) {
                 activeEmergencyCalls.decrementAndGet();
             }

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.Config;
 public record SbcSettings(int region, String baseDomain, String xMsSbc, String customHeader,
         String trunkContext, List<Peer> teams, List<Peer> zoom, List<Trunk> trunks, Duration optionsInterval,
         Duration failoverTime, Duration ringTime, Duration maxCallDuration, boolean provisionedCallersOnly,
-        EmergencyCalls emergency) {
+        EmergencyCalls emergency, CallAdmission admission) {
 
     /** Microsoft's commercial-cloud proxies, tried in this order (acg-behaviour.md §3.2). */
     public static final String TEAMS_DEFAULT = "sip=tls:sip.pstnhub.microsoft.com:5061;priority=1,"
@@ -72,7 +72,9 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
                 Duration.ofSeconds(number(config, "opencg.sbc.ring-seconds", 180)),
                 Duration.ofSeconds(number(config, "opencg.sbc.max-call-seconds", 4 * 3600)),
                 config.getOptionalValue("opencg.sbc.provisioned-callers-only", Boolean.class).orElse(false),
-                emergency(config));
+                emergency(config),
+                new CallAdmission(number(config, "opencg.sbc.max-calls", 0),
+                        number(config, "opencg.sbc.max-calls-percent-of-numbers", 0)));
     }
 
     private static EmergencyCalls emergency(Config config) {

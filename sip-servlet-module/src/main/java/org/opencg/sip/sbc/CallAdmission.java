@@ -1,0 +1,28 @@
+package org.opencg.sip.sbc;
+
+/**
+ * Admission control (acg-behaviour.md §7): calls in progress, ringing or answered, are limited to a share of the
+ * provisioned numbers (ACG allows 15 % of the users assigned) and to an absolute ceiling, which should not pass what
+ * rtpengine's port range holds (four ports a call). Past either, a new call gets 503 with Retry-After; emergency
+ * calls are never limited. Pure: counts in, a verdict out.
+ *
+ * @param ceiling          the most calls in progress; 0: no ceiling
+ * @param percentOfNumbers the most calls in progress as a percentage of the provisioned numbers; 0: no such limit
+ */
+public record CallAdmission(int ceiling, int percentOfNumbers) {
+
+    /** @return null when a new call may start beside {@code inProgress} others, else the 503's reason */
+    public String refusal(int inProgress, int provisionedNumbers) {
+        if (ceiling > 0 && inProgress >= ceiling) {
+            return "Service Unavailable (call limit of " + ceiling + " reached)";
+        }
+        if (percentOfNumbers > 0) {
+            long limit = Math.max(1, (long) provisionedNumbers * percentOfNumbers / 100);
+            if (inProgress >= limit) {
+                return "Service Unavailable (call limit of " + limit + ", " + percentOfNumbers + " % of "
+                        + provisionedNumbers + " numbers, reached)";
+            }
+        }
+        return null;
+    }
+}

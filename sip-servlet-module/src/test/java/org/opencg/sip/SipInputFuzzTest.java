@@ -2,9 +2,7 @@ package org.opencg.sip;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
-import java.util.Locale;
 
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.message.Request;
@@ -20,12 +18,14 @@ import org.opencg.sip.container.stream.StreamAnswer;
 import org.opencg.sip.container.stream.StreamVia;
 import org.opencg.sip.sbc.SdpNormaliser;
 import org.opencg.sip.sbc.SdpPolicy;
+import org.opencg.sip.sbc.SessionBody;
 
 /**
  * A coverage-guided fuzzer (Jazzer) over the SIP entry path: the same bytes as a TCP or TLS stream through the
  * framing and its answers, and as a datagram through the parser, RFC 3261's checks, ACG's limits, the message's
- * encoding and the SDP normaliser. Whatever the bytes, each step passes them on or refuses them in its own way (a
- * ParseException, a refusal, a framing verdict); any other exception, or a hang, is a finding.
+ * encoding, the body's SDP (SessionBody) and the SDP normaliser. Whatever the bytes, each step passes them on or
+ * refuses them in its own way (a ParseException, a refusal, a framing verdict); any other exception, or a hang, is a
+ * finding.
  *
  * <p>Its inputs are RFC 4475's torture messages and every input a fuzzing run found failing, kept in
  * {@code SipInputFuzzTestInputs/} (Jazzer writes a new finding into the method's directory there): a plain test run
@@ -92,8 +92,13 @@ class SipInputFuzzTest {
         }
         ContentTypeHeader type = (ContentTypeHeader) message.getHeader(ContentTypeHeader.NAME);
         byte[] body = message.getRawContent();
-        if (type != null && body != null && "sdp".equals(type.getContentSubType().toLowerCase(Locale.ROOT))) {
-            SdpNormaliser.normalise(new String(body, StandardCharsets.UTF_8), SdpPolicy.TEAMS);
+        if (type != null && body != null) {
+            // The SDP of the body, alone or a multipart part (an emergency call's), as the B2BUA finds and anchors it.
+            SessionBody session = SessionBody.of(((gov.nist.javax.sip.header.SIPHeader) type).getHeaderValue(), body);
+            if (session.sdp() != null) {
+                SdpNormaliser.normalise(session.sdp(), SdpPolicy.TEAMS);
+            }
+            assertTrue(session.withSdp("v=0\r\n").length > 0 || body.length == 0);
         }
     }
 }

@@ -57,6 +57,13 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
     private static final String KEEP_ALIVE = "keep-alive";
     private static final String FAILOVER = "failover:";
     private static final String RINGING = "ringing:";
+    /**
+     * The SBC's meters, removed when it stops: the server's registry outlives a deployment, and a meter left there
+     * would go on reading the stopped deployment's counters.
+     */
+    private static final List<String> METERS = List.of("opencg_sbc_active_calls", "opencg_sbc_peer_up",
+            "opencg_sbc_media_refused_calls", "opencg_sbc_active_emergency_calls", "opencg_sbc_calls_in_progress",
+            "opencg_sbc_admission_refused_calls");
     private static final String LIMIT = "max-call-duration";
     /** How long a transfer target may ring before the transfer fails with 408. */
     private static final String TRANSFER_RING_SECONDS = "opencg.sbc.transfer-ring-seconds";
@@ -150,7 +157,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         if (dtmf != null) {
             dtmf.close();
         }
-        for (String name : List.of("opencg_sbc_active_calls", "opencg_sbc_peer_up", "opencg_sbc_media_refused_calls")) {
+        for (String name : METERS) {
             registry.find(name).meters().forEach(registry::remove);
         }
     }

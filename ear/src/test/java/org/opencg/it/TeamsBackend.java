@@ -84,6 +84,12 @@ final class TeamsBackend implements AutoCloseable {
         return all.keySet().stream().collect(java.util.stream.Collectors.toMap(k -> k, all::getJsonObject));
     }
 
+    /** The call durations Teams received, as "tenant/id" → the upload; each once, however often it was sent. */
+    Map<String, JsonObject> callDurations() throws Exception {
+        JsonObject all = call("GET", "callDurations", null);
+        return all.keySet().stream().collect(java.util.stream.Collectors.toMap(k -> k, all::getJsonObject));
+    }
+
     /** The consent of a tenant as Teams holds it, or null. */
     JsonObject consent(String tenantId) throws Exception {
         return call("GET", "consents", null).getJsonArray("value").getValuesAs(JsonObject.class).stream()

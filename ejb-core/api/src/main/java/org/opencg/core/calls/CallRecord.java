@@ -44,6 +44,15 @@ public record CallRecord(String callId, String direction, String service, String
     public static final String TO_MICROSOFT = "to-microsoft";
     public static final String TO_OPERATOR = "to-operator";
 
+    /**
+     * Whether Teams is told this call's duration (CallDuration upload, acg-behaviour.md §5): an answered Operator
+     * Connect or Teams Phone Mobile call of a known tenant.
+     */
+    public boolean reportsDuration() {
+        return answered != null && tenant != null
+                && ("teamsOperatorConnect".equals(service) || "teamsPhoneMobile".equals(service));
+    }
+
     /** Time from answer to end; zero for a call never answered. */
     public Duration duration() {
         return answered == null || ended == null ? Duration.ZERO : Duration.between(answered, ended);

@@ -39,6 +39,22 @@ public interface OperatorConnectClient {
     List<String> availableCapabilities(String tenantId, List<String> telephoneNumbers)
             throws OperatorConnectException;
 
+    /**
+     * "CallDuration upload" (acg-behaviour.md §5): the duration the gateway measured of one answered Operator Connect
+     * or Teams Phone Mobile call, so that Teams shows the operator's figure. The call's id is the idempotency key:
+     * a repeat (the outbox retrying after a lost answer) is recognised and succeeds without counting twice.
+     */
+    void uploadCallDuration(String tenantId, CallDuration duration) throws OperatorConnectException;
+
+    /**
+     * One call's duration: {@code id} unique per call record, the Teams user's number, the direction as the gateway
+     * records it, the answer time, the duration measured from answer to end and the duration billed (the measured
+     * one after the deployment's rounding, {@link CallDurationRounding}).
+     */
+    record CallDuration(String id, String telephoneNumber, String direction, String answeredAt, long durationMs,
+            long billedMs) {
+    }
+
     /** Teams' answer for an uploaded number. */
     record Capabilities(List<String> acquired, List<String> available) {
     }

@@ -64,6 +64,14 @@ public class CallRecordWriter implements CallRecords {
             + " calling, called, peer, setup_time, answer_time, end_time, duration_ms, status, reason, ended_by,"
             + " media_packets, media_lost_pct, media_jitter_ms, media_mos)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * The CallDuration upload of a record just inserted, queued in the sync outbox in the same transaction: it is
+     * sent when the Operator Connect API answers, never lost (acg-behaviour.md §5). Keyed by the record's id; the
+     * casts type the parameters of a SELECT list for PostgreSQL.
+     */
+    private static final String DURATION_TASK = "INSERT INTO sync_task (resource_type, resource_key, tenant_id,"
+            + " attempts, next_attempt_at, created_at) SELECT 'callDuration', CAST(MAX(id) AS VARCHAR(20)),"
+            + " CAST(? AS VARCHAR(36)), 0, CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP) FROM call_record WHERE call_id = ?";
     private static final String COLUMNS = "call_id, direction, service, tenant, account, calling, called, peer,"
             + " setup_time, answer_time, end_time, status, reason, ended_by, media_packets, media_lost_pct,"
             + " media_jitter_ms, media_mos";
@@ -178,6 +186,26 @@ public class CallRecordWriter implements CallRecords {
         return setAside.get();
     }
 
+    private static void queueDurations(Connection connection, List<CallRecord> batch) throws SQLException {
+        try (PreparedStatement task = connection.prepareStatement(DURATION_TASK)) {
+            Timestamp now = Timestamp.from(java.time.Instant.now());
+            int queued = 0;
+            for (CallRecord r : batch) {
+                if (r.reportsDuration()) {
+                    task.setString(1, r.tenant());
+                    task.setTimestamp(2, now);
+                    task.setTimestamp(3, now);
+                    task.setString(4, r.callId());
+                    task.addBatch();
+                    queued++;
+                }
+            }
+            if (queued > 0) {
+                task.executeBatch();
+            }
+        }
+    }
+
     /** Records waiting to be written now. */
     public int waiting() {
         return queued.get();
@@ -211,6 +239,7 @@ public class CallRecordWriter implements CallRecords {
                     insert.addBatch();
                 }
                 insert.executeBatch();
+                queueDurations(connection, batch);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

@@ -125,6 +125,18 @@ public final class HttpOperatorConnectClient implements OperatorConnectClient {
         return values == null ? List.of() : new ArrayList<>(values);
     }
 
+    @Override
+    public void uploadCallDuration(String tenantId, CallDuration duration) throws OperatorConnectException {
+        try {
+            send("PUT", "tenants/" + path(tenantId) + "/callDurations/" + path(duration.id()), duration);
+        } catch (OperatorConnectException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            // 409: Teams holds this call's duration already (an earlier attempt whose answer was lost).
+        }
+    }
+
     private static String path(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }

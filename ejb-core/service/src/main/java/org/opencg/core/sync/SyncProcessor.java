@@ -104,6 +104,7 @@ public class SyncProcessor {
                 case "account" -> syncAccount(task.resourceKey(), link.client());
                 case "consent" -> syncConsent(task.resourceKey(), link.client());
                 case "dns" -> publishSubdomain(task.resourceKey());
+                case "callDuration" -> uploadCallDuration(task, link.client(), settings);
                 default -> { }
             }
             em.remove(task);
@@ -151,6 +152,41 @@ public class SyncProcessor {
         OperatorConnectClient.Capabilities answer = client.uploadNumber(tenant, number.e164(), name,
                 teams.assignmentStatus(), teams.configuration());
         number.teamsAnswer(service, answer.acquired(), answer.available());
+    }
+
+    /**
+     * The CallDuration upload of one call record: the Teams user's number (the caller of a call toward the operator,
+     * the called party of one toward Teams) and the duration measured and billed. A record purged meanwhile is
+     * nothing to send.
+     */
+    private void uploadCallDuration(SyncTask task, OperatorConnectClient client, SyncSettings settings)
+            throws OperatorConnectException {
+        List<?> rows = em.createNativeQuery("select direction, calling, called, answer_time, duration_ms"
+                + " from call_record where id = ?1").setParameter(1, Long.parseLong(task.resourceKey()))
+                .getResultList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        String direction = (String) row[0];
+        String number = org.opencg.core.calls.CallRecord.TO_OPERATOR.equals(direction) ? (String) row[1]
+                : (String) row[2];
+        long measured = ((Number) row[4]).longValue();
+        client.uploadCallDuration(task.tenantId(), new OperatorConnectClient.CallDuration(task.resourceKey(), number,
+                direction, instant(row[3]).toString(), measured, settings.rounding().billedMs(measured)));
+    }
+
+    private static Instant instant(Object time) {
+        if (time instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (time instanceof java.time.LocalDateTime local) {
+            return local.atZone(java.time.ZoneId.systemDefault()).toInstant();
+        }
+        if (time instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return (Instant) time;
     }
 
     private void syncAccount(String name, OperatorConnectClient client) throws OperatorConnectException {
@@ -211,6 +247,9 @@ public class SyncProcessor {
             case "account" -> java.util.Optional.ofNullable(Account.find(em, task.resourceKey()))
                     .ifPresent(a -> a.syncResult(SyncState.FAILED, errors, Instant.now()));
             case "consent" -> consents.pushResult(task.resourceKey(), SyncState.FAILED, errors);
+            case "callDuration" -> java.util.logging.Logger.getLogger(SyncProcessor.class.getName()).warning(
+                    "CallDuration of call record " + task.resourceKey() + " refused by the Operator Connect API: "
+                            + errors);
             default -> { }
         }
     }

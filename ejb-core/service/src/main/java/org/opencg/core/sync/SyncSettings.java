@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.Config;
  * many tasks are worked at once, the retry back-off, and how often consents are pulled.
  */
 public record SyncSettings(String url, String token, Duration timeout, Duration poll, Duration retryInitial,
-        Duration retryMax, Duration consentPull, int workers) {
+        Duration retryMax, Duration consentPull, int workers, CallDurationRounding rounding) {
 
     public static SyncSettings from(Config config) {
         return new SyncSettings(config.getOptionalValue("opencg.oc.url", String.class).orElse(""),
@@ -21,7 +21,9 @@ public record SyncSettings(String url, String token, Duration timeout, Duration 
                 Duration.ofMillis(config.getOptionalValue("opencg.sync.retry-max-ms", Long.class).orElse(60_000L)),
                 Duration.ofSeconds(config.getOptionalValue("opencg.sync.consent-pull-seconds", Long.class)
                         .orElse(60L)),
-                Math.max(1, config.getOptionalValue("opencg.sync.workers", Integer.class).orElse(8)));
+                Math.max(1, config.getOptionalValue("opencg.sync.workers", Integer.class).orElse(8)),
+                CallDurationRounding.of(config.getOptionalValue("opencg.oc.call-duration-rounding", String.class)
+                        .orElse("second")));
     }
 
     public boolean configured() {

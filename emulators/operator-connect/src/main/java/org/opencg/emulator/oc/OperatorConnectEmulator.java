@@ -26,7 +26,7 @@ import jakarta.json.JsonValue;
  * A stand-in for Microsoft's Operator Connect APIs, for tests and the local demo only (Microsoft's service is not
  * reachable from a test machine and its specification is not public). It serves the REST shape of
  * docs/operator-connect-api.md below {@code /oc}, keeps what it is told in memory, and takes orders on
- * {@code /_emulator}: add consents, refuse numbers, and inject faults ({@code down}: connections are dropped
+ * {@code /_emulator}: add consents, refuse numbers, list the call durations received, and inject faults ({@code down}: connections are dropped
  * unanswered; {@code error}: every answer is the given status; {@code slow}: answers wait {@code delayMs}).
  */
 public final class OperatorConnectEmulator implements AutoCloseable {
@@ -38,6 +38,8 @@ public final class OperatorConnectEmulator implements AutoCloseable {
     private final Map<String, JsonObject> consents = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> numbers = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> refusals = new ConcurrentHashMap<>();
+    /** Call durations received, by "tenant/call id": a second upload of one is refused (409), never counted. */
+    private final Map<String, JsonObject> callDurations = new ConcurrentHashMap<>();
     private final AtomicReference<JsonObject> fault = new AtomicReference<>(JsonValue.EMPTY_JSON_OBJECT);
 
     private OperatorConnectEmulator(HttpServer server) {
@@ -169,6 +171,14 @@ public final class OperatorConnectEmulator implements AutoCloseable {
         } else if (path.size() == 4 && path.get(2).equals("numbers") && method.equals("DELETE")) {
             numbers.remove(tenant + "/" + path.get(3));
             send(exchange, 204, null);
+        } else if (path.size() == 4 && path.get(2).equals("callDurations") && method.equals("PUT")) {
+            JsonObject duration = read(exchange);
+            if (callDurations.putIfAbsent(tenant + "/" + path.get(3), duration) != null) {
+                send(exchange, 409, error("DuplicateCallDuration", "the duration of call " + path.get(3)
+                        + " was received already"));
+                return;
+            }
+            send(exchange, 201, duration);
         } else if (path.size() == 3 && path.get(2).equals("civicAddresses") && method.equals("GET")) {
             send(exchange, 200, Json.createObjectBuilder().add("value", Json.createArrayBuilder()
                     .add(civicAddress(tenant))).build());
@@ -205,6 +215,11 @@ public final class OperatorConnectEmulator implements AutoCloseable {
             case "numbers" -> {
                 var body = Json.createObjectBuilder();
                 numbers.forEach(body::add);
+                send(exchange, 200, body.build());
+            }
+            case "callDurations" -> {
+                var body = Json.createObjectBuilder();
+                callDurations.forEach(body::add);
                 send(exchange, 200, body.build());
             }
             case "refuse" -> {
@@ -312,6 +327,7 @@ public final class OperatorConnectEmulator implements AutoCloseable {
         }
         OperatorConnectEmulator emulator = start(address, port);
         System.out.println("Operator Connect emulator on http://" + address + ":" + emulator.port() + "/oc"
-                + " (control: /_emulator/fault, /_emulator/consents, /_emulator/numbers, /_emulator/refuse)");
+                + " (control: /_emulator/fault, /_emulator/consents, /_emulator/numbers, /_emulator/callDurations,"
+                + " /_emulator/refuse)");
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The CallDuration upload (acg-behaviour.md §5): every answered Operator Connect call's duration reaches Teams (the
  * Operator Connect emulator) once, through the outbox, whether the API is up, down or too slow to answer in time.
+ * Each call record has an id of its own, so a duration sent twice under two ids would show as a third entry.
  */
 @ExtendWith(Rtpengine.class)
 @ExtendWith(ArquillianExtension.class)
@@ -117,7 +118,9 @@ class CallDurationIT {
         teams.fault("none", 0, 0);
         Eventually.until("the second call's duration at Teams", Duration.ofSeconds(30),
                 () -> durationsOfTheNumber().size() == 2);
-        assertEquals(0.0, Metrics.awaitValue("opencg_sync_outbox_tasks", "", 0, 30), "outbox tasks left");
+        // The outbox is shared with every other test's leftovers (e.g. DNS tasks with no DNS server), so the proof
+        // that nothing comes twice is that nothing more comes: the emulator would keep a second id of a call.
+        Thread.sleep(3000);
         assertEquals(2, durationsOfTheNumber().size(), "each call's duration once");
     }
 }

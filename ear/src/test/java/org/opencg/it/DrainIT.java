@@ -23,20 +23,21 @@ import org.junit.jupiter.api.Test;
  */
 class DrainIT {
 
-    private static final int GATEWAY_PORT = 35060;
+    /** Below Linux's ephemeral ports (32768-60999): one an outgoing connection holds cannot be listened on. */
+    private static final int GATEWAY_PORT = 21060;
     private static final int DRAIN_SECONDS = 30;
     private static final Path HOME = Path.of("target/drain-home").toAbsolutePath();
     private static final Launcher LAUNCHER = new Launcher(HOME, Map.ofEntries(
-            Map.entry("OPENCG_HTTP_PORT", "38080"), Map.entry("OPENCG_HTTPS_PORT", "38443"),
-            Map.entry("OPENCG_MANAGEMENT_PORT", "39990"),
-            Map.entry("OPENCG_SIP_LISTENING_POINT_OPERATOR", "udp:127.0.0.1:" + GATEWAY_PORT + ",tls:127.0.0.1:35061"),
-            Map.entry("OPENCG_SIP_LISTENING_POINT_TEAMS", "tls:127.0.0.1:35063"),
-            Map.entry("OPENCG_SIP_LISTENING_POINT_ISC", "tls:127.0.0.1:35065"),
+            Map.entry("OPENCG_HTTP_PORT", "21080"), Map.entry("OPENCG_HTTPS_PORT", "21443"),
+            Map.entry("OPENCG_MANAGEMENT_PORT", "21990"),
+            Map.entry("OPENCG_SIP_LISTENING_POINT_OPERATOR", "udp:127.0.0.1:" + GATEWAY_PORT + ",tls:127.0.0.1:21061"),
+            Map.entry("OPENCG_SIP_LISTENING_POINT_TEAMS", "tls:127.0.0.1:21063"),
+            Map.entry("OPENCG_SIP_LISTENING_POINT_ISC", "tls:127.0.0.1:21065"),
             Map.entry("OPENCG_SIP_DRAIN_SECONDS", String.valueOf(DRAIN_SECONDS)),
-            Map.entry("OPENCG_RTPENGINE_NG_ADDRESS", "127.0.0.1:32223"),
-            Map.entry("OPENCG_OC_EMULATOR_PORT", "38086"),
-            Map.entry("OPENCG_SBC_EMULATOR_TEAMS_PORT", "35071"),
-            Map.entry("OPENCG_SBC_EMULATOR_OPERATOR_PORT", "35090"),
+            Map.entry("OPENCG_RTPENGINE_NG_ADDRESS", "127.0.0.1:21223"),
+            Map.entry("OPENCG_OC_EMULATOR_PORT", "21086"),
+            Map.entry("OPENCG_SBC_EMULATOR_TEAMS_PORT", "21071"),
+            Map.entry("OPENCG_SBC_EMULATOR_OPERATOR_PORT", "21090"),
             Map.entry("OPENCG_RTPENGINE_PORT_RANGE", "43000-43999"),
             Map.entry("OPENCG_EAR", HOME.resolve("opencg-test.ear").toString())));
 
@@ -56,7 +57,7 @@ class DrainIT {
 
     @Test
     void onStopNewCallsAreRefusedWhileTheEstablishedCallGoesOnToItsEnd() throws Exception {
-        Sipp call = Sipp.uacTo(GATEWAY_PORT, "uac-call", "uas", 36060, null, "-d", "8000");
+        Sipp call = Sipp.uacTo(GATEWAY_PORT, "uac-call", "uas", 21160, null, "-d", "8000");
         Instant deadline = Instant.now().plusSeconds(10);
         while (call.message("SIP/2.0 200") == null && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
@@ -66,7 +67,7 @@ class DrainIT {
         Instant stopAt = Instant.now();
         Launcher.Running stop = LAUNCHER.start(Map.of(), "stop");
         Thread.sleep(2000);
-        Sipp refused = Sipp.uacTo(GATEWAY_PORT, "uac-fail", "uas", 36062, null);
+        Sipp refused = Sipp.uacTo(GATEWAY_PORT, "uac-fail", "uas", 21162, null);
         assertEquals(0, refused.await(), refused.report());
         assertEquals(503, refused.finalInviteStatus(), refused.report());
         assertTrue(refused.messages().contains("Retry-After: 30"), refused.messages());

@@ -11,16 +11,21 @@ package org.opencg.sip.sbc;
  */
 public record CallAdmission(int ceiling, int percentOfNumbers) {
 
-    /** @return null when a new call may start beside {@code inProgress} others, else the 503's reason */
-    public String refusal(int inProgress, int provisionedNumbers) {
+    /**
+     * @param provisionedNumbers counted only when the share of numbers is set: on the call path, the routing
+     *                           snapshot's size is a walk over its segments
+     * @return null when a new call may start beside {@code inProgress} others, else the 503's reason
+     */
+    public String refusal(int inProgress, java.util.function.IntSupplier provisionedNumbers) {
         if (ceiling > 0 && inProgress >= ceiling) {
             return "Service Unavailable (call limit of " + ceiling + " reached)";
         }
         if (percentOfNumbers > 0) {
-            long limit = Math.max(1, (long) provisionedNumbers * percentOfNumbers / 100);
+            int numbers = provisionedNumbers.getAsInt();
+            long limit = Math.max(1, (long) numbers * percentOfNumbers / 100);
             if (inProgress >= limit) {
                 return "Service Unavailable (call limit of " + limit + ", " + percentOfNumbers + " % of "
-                        + provisionedNumbers + " numbers, reached)";
+                        + numbers + " numbers, reached)";
             }
         }
         return null;

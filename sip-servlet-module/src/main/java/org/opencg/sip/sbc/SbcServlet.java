@@ -184,8 +184,9 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
             return;
         }
         CallPlanner.Accepted accepted = (CallPlanner.Accepted) plan;
+        RoutingSnapshot snapshot = routes();
         String overLimit = accepted.call().emergency ? null
-                : settings.admission().refusal(callsInProgress.get(), routes().size());
+                : settings.admission().refusal(callsInProgress.get(), snapshot::size);
         if (overLimit != null) {
             admissionRefused.incrementAndGet();
             SipServletResponse busy = request.createResponse(503, overLimit);

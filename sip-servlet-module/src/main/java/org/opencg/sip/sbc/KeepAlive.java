@@ -15,7 +15,7 @@ import org.opencg.sip.container.core.SessionSides;
  * The OPTIONS keep-alive (acg-behaviour.md §3.3): every interval one OPTIONS to each peer, each in an application
  * session of its own that ends with the answer. Toward Teams and Zoom from the {@code teams} side with the carrier
  * FQDN in Contact and no user part (an address there is 403 from Teams) and X-MS-SBC; toward the operator's peers
- * from the {@code operator} side. The answer (or none) goes to the {@link PeerMonitor}.
+ * from the {@code operator} side, as toward the ESRPs of emergency calls. The answer (or none) goes to the {@link PeerMonitor}.
  */
 final class KeepAlive {
 
@@ -39,6 +39,8 @@ final class KeepAlive {
         settings.teams().forEach(peer -> send(peer, TEAMS_SIDE));
         settings.zoom().forEach(peer -> send(peer, TEAMS_SIDE));
         settings.trunks().forEach(trunk -> trunk.peers().forEach(peer -> send(peer, OPERATOR_SIDE)));
+        // An ESRP is polled like a trunk peer: an emergency route with no peer up must show before a call needs it.
+        settings.emergency().esrp().forEach(peer -> send(peer, OPERATOR_SIDE));
     }
 
     private void send(Peer peer, String side) {

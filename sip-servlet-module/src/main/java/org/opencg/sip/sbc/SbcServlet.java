@@ -136,6 +136,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         peerGauges("teams", settings.teams());
         peerGauges("zoom", settings.zoom());
         settings.trunks().forEach(t -> peerGauges(t.name(), t.peers()));
+        peerGauges("esrp", settings.emergency().esrp());
         LOG.info(() -> "SBC region " + settings.region() + ": Teams peers " + names(settings.teams())
                 + ", operator trunks " + settings.trunks().stream().map(t -> t.name() + names(t.peers())).toList()
                 + ", OPTIONS every " + settings.optionsInterval().toSeconds() + " s");

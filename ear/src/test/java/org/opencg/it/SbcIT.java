@@ -100,7 +100,7 @@ class SbcIT {
     /** The keep-alive must have seen every peer answer before calls are offered (acg-behaviour.md §3.3). */
     @BeforeEach
     void peersUp() throws Exception {
-        for (String peer : List.of("sip", "sip2", "sip3", "zoom1", "op1", "mob1")) {
+        for (String peer : List.of("sip", "sip2", "sip3", "zoom1", "op1", "mob1", "esrp1")) {
             assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"" + peer + "\"", 1, 30), peer);
         }
     }
@@ -434,6 +434,28 @@ class SbcIT {
         JsonObject record = ProvisioningApi.callRecord("+442079469912");
         assertEquals("911", record.getString("called"), record.toString());
         assertEquals("esrp1", record.getString("peer"), record.toString());
+    }
+
+    /**
+     * DR ELIN (acg-behaviour.md §6; the test server sets opencg.emergency.elin-as-caller): a Direct Routing emergency
+     * call whose PIDF-LO names an ELIN reaches the operator from the ELIN, in the trunk's form, its location still
+     * byte for byte; the call record keeps the caller.
+     */
+    @Test
+    void anEmergencyCallToTheOperatorCarriesTheElinOfItsLocationAsCaller() throws Exception {
+        String location = "--boundary1\nContent-Type: application/pidf+xml\n\n"
+                + "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" xmlns:ms=\"urn:schema:Rtc.LinkLocation.2014\" "
+                + "entity=\"pres:+442079469914@teams.example\"><tuple id=\"t1\"><status><geopriv/></status>"
+                + "<ms:msftE911PidfExtn><ms:ELIN>+442079469990</ms:ELIN></ms:msftE911PidfExtn></tuple></presence>\n"
+                + "--boundary1--";
+        emergencyFromTeams("contoso-" + System.nanoTime() % 1000 + "." + CARRIER, "+442079469914", location);
+        assertEmergencyArrived(operator, "02079469990", location);
+        String invite = first(dialog(operator, "02079469990"), "INVITE ");
+        assertTrue(invite.contains("From: <sip:02079469990@") && invite.contains("P-Asserted-Identity: <sip:02079469990@"),
+                invite);
+        assertFalse(invite.contains("02079469914"), "the caller's own number crossed:\n" + invite);
+        assertEquals("+442079469914", ProvisioningApi.callRecord("+442079469914").getString("calling"));
     }
 
     /**

@@ -183,8 +183,10 @@ final class CallPlanner {
         }
         SdpNormaliser.Result sdp = SipValues.carriesSdp(invite)
                 ? SdpNormaliser.normalise(SipValues.sdp(invite), SdpPolicy.OPERATOR) : null;
-        // An ESRP takes E.164 (it is no operator core); the operator's trunk its own form.
-        String callingThere = calling == null || esrp ? calling : trunk.numbers().toOperator(calling);
+        // An ESRP takes E.164 (it is no operator core); the operator's trunk its own form. A network without PIDF-LO
+        // may want the ELIN in place of the caller: it routes on that.
+        String shown = settings.emergency().elinFor(SipValues.body(invite), esrp).orElse(calling);
+        String callingThere = shown == null || esrp ? shown : trunk.numbers().toOperator(shown);
         Call call = new Call(CallRecord.TO_OPERATOR, from.service().property(),
                 forward == null ? null : forward.tenant(), forward == null ? null : forward.account(), calling,
                 dialled, invite, everyPeer(esrp ? settings.emergency().esrp() : trunk.peers()));

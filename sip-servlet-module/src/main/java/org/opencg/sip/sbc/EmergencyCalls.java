@@ -15,8 +15,12 @@ import java.util.stream.Collectors;
  * @param numbers      the dial strings, each as the Request-URI carries it
  * @param directToEsrp e911Type DirectToEsrp rather than Standard
  * @param esrp         the ESRP peers, tried in order as trunk peers are
+ * @param elinAsCaller a call to the operator carries the PIDF-LO's ELIN as its calling number (DR ELIN, for networks
+ *                     without PIDF-LO); the call record keeps the caller
  */
-public record EmergencyCalls(Set<String> numbers, boolean directToEsrp, List<Peer> esrp) {
+public record EmergencyCalls(Set<String> numbers, boolean directToEsrp, List<Peer> esrp, boolean elinAsCaller) {
+
+    static final String PIDF = "application/pidf+xml";
 
     public EmergencyCalls {
         numbers = Set.copyOf(numbers);
@@ -24,6 +28,18 @@ public record EmergencyCalls(Set<String> numbers, boolean directToEsrp, List<Pee
         if (directToEsrp && esrp.isEmpty()) {
             throw new IllegalArgumentException("DirectToEsrp needs ESRP peers (opencg.emergency.esrp-peers)");
         }
+    }
+
+    public EmergencyCalls(Set<String> numbers, boolean directToEsrp, List<Peer> esrp) {
+        this(numbers, directToEsrp, esrp, false);
+    }
+
+    /**
+     * The ELIN an emergency call to the operator carries in place of its caller, if the deployment wants that and the
+     * call's PIDF-LO has one; never toward an ESRP, which reads the PIDF-LO itself.
+     */
+    public java.util.Optional<String> elinFor(SessionBody body, boolean toEsrp) {
+        return elinAsCaller && !toEsrp ? Elin.of(body.part(PIDF)) : java.util.Optional.empty();
     }
 
     /** The dial strings of a comma-separated setting, blanks left out. */

@@ -82,7 +82,7 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
         List<Peer> esrp = peers(config, "opencg.emergency.esrp-peers", "");
         return parse("opencg.emergency.esrp-peers", "", v -> new EmergencyCalls(
                 EmergencyCalls.parseNumbers(text(config, "opencg.emergency.numbers", "911,933")),
-                type.equals("direct-to-esrp"), esrp));
+                type.equals("direct-to-esrp"), esrp, flag(config, "opencg.emergency.elin-as-caller", false)));
     }
 
     /** The trunk whose peers include this address, else null (a call from a stranger is refused). */

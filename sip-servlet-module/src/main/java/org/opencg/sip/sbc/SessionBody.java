@@ -36,7 +36,7 @@ public record SessionBody(String contentType, byte[] bytes, int sdpStart, int sd
             if (boundary != null) {
                 byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
                 int closing = indexOf(bytes, ("\r\n--" + boundary + "--").getBytes(StandardCharsets.ISO_8859_1), 0);
-                int[] part = sdpPart(bytes, delimiter);
+                int[] part = part(bytes, delimiter, SDP);
                 if (part != null) {
                     return new SessionBody(contentType, bytes, part[0], part[1], closing);
                 }
@@ -49,6 +49,24 @@ public record SessionBody(String contentType, byte[] bytes, int sdpStart, int sd
     /** The SDP, or null when the body carries none. */
     public String sdp() {
         return sdpStart < 0 ? null : new String(bytes, sdpStart, sdpEnd - sdpStart, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The content of the body's first part of this media type (e.g. {@code application/pidf+xml}), or of the whole
+     * body when it is of that type; null when there is none or the body cannot be read.
+     */
+    public String part(String mediaType) {
+        if (contentType == null || bytes.length == 0) {
+            return null;
+        }
+        String media = mediaType(contentType);
+        if (media.equals(mediaType)) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        String boundary = media.startsWith("multipart/") ? parameter(contentType, "boundary") : null;
+        int[] found = boundary == null ? null
+                : part(bytes, ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1), mediaType);
+        return found == null ? null : new String(bytes, found[0], found[1] - found[0], StandardCharsets.UTF_8);
     }
 
     /** A multipart body whose parts can be told apart: an SDP goes in it as a part. */
@@ -81,10 +99,10 @@ public record SessionBody(String contentType, byte[] bytes, int sdpStart, int sd
     }
 
     /**
-     * The content of the first part whose Content-Type is SDP, as {start, end}: RFC 2046 §5.1.1, a part runs from
-     * the line after a delimiter line to the CRLF before the next; its headers end at its first empty line.
+     * The content of the first part whose Content-Type is this media type, as {start, end}: RFC 2046 §5.1.1, a part
+     * runs from the line after a delimiter line to the CRLF before the next; its headers end at its first empty line.
      */
-    private static int[] sdpPart(byte[] body, byte[] delimiter) {
+    private static int[] part(byte[] body, byte[] delimiter, String mediaType) {
         int at = indexOf(body, delimiter, 0);
         while (at >= 0) {
             int lineEnd = indexOf(body, new byte[] {'\n'}, at);
@@ -102,7 +120,7 @@ public record SessionBody(String contentType, byte[] bytes, int sdpStart, int sd
             } else if (partEnd >= 1 && body[partEnd - 1] == '\n') {
                 partEnd -= 1;
             }
-            int[] content = contentIfSdp(body, partStart, partEnd);
+            int[] content = contentIf(mediaType, body, partStart, partEnd);
             if (content != null) {
                 return content;
             }
@@ -111,9 +129,9 @@ public record SessionBody(String contentType, byte[] bytes, int sdpStart, int sd
         return null;
     }
 
-    private static int[] contentIfSdp(byte[] body, int start, int end) {
+    private static int[] contentIf(String mediaType, byte[] body, int start, int end) {
         int line = start;
-        boolean sdp = false;
+        boolean wanted = false;
         while (line < end) {
             int lineEnd = line;
             while (lineEnd < end && body[lineEnd] != '\n') {
@@ -121,11 +139,11 @@ public record SessionBody(String contentType, byte[] bytes, int sdpStart, int sd
             }
             String header = new String(body, line, lineEnd - line, StandardCharsets.ISO_8859_1).strip();
             if (header.isEmpty()) {
-                return sdp ? new int[] {Math.min(lineEnd + 1, end), end} : null;
+                return wanted ? new int[] {Math.min(lineEnd + 1, end), end} : null;
             }
             int colon = header.indexOf(':');
             if (colon > 0 && header.substring(0, colon).strip().equalsIgnoreCase("content-type")) {
-                sdp = mediaType(header.substring(colon + 1)).equals(SDP);
+                wanted = mediaType(header.substring(colon + 1)).equals(mediaType);
             }
             line = lineEnd + 1;
         }

@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -36,6 +34,7 @@ import org.opencg.core.config.StartupFailure;
 import org.opencg.sip.container.core.ContainerContext;
 import org.opencg.sip.container.core.Dispatcher;
 import org.opencg.sip.container.core.Overload;
+import org.opencg.sip.container.core.WorkerPool;
 import org.opencg.sip.container.core.SideFactory;
 import org.opencg.sip.container.admission.Admission;
 import org.opencg.sip.container.admission.AdmissionSettings;
@@ -71,7 +70,7 @@ public class SipContainer {
     @Resource
     ManagedThreadFactory threads;
 
-    private ThreadPoolExecutor executor;
+    private WorkerPool executor;
     private ScheduledThreadPoolExecutor scheduler;
 
     private volatile SipStack stack;
@@ -139,14 +138,15 @@ public class SipContainer {
             }
             int workers = config.getOptionalValue(SipSettings.WORKER_THREADS, Integer.class)
                     .orElse(2 * Runtime.getRuntime().availableProcessors());
-            executor = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+            executor = new WorkerPool(workers, threads);
             scheduler = new ScheduledThreadPoolExecutor(1, threads);
             // Cancelled timers leave the queue at once instead of when they would have fired.
             scheduler.setRemoveOnCancelPolicy(true);
             context = new ContainerContext(factories, sides.build(), executor, scheduler,
                     config.getOptionalValue(SipSettings.APPLICATION_SESSION_MINUTES, Integer.class).orElse(3),
                     admission, Overload.watching(executor,
-                            config.getOptionalValue(SipSettings.OVERLOAD_QUEUED_TASKS, Integer.class).orElse(5000)));
+                            config.getOptionalValue(SipSettings.OVERLOAD_QUEUED_TASKS, Integer.class).orElse(5000),
+                            config.getOptionalValue(SipSettings.OVERLOAD_QUEUE_DELAY_MS, Integer.class).orElse(2000)));
             applications = new SipApplications(beanManager, context);
             applications.deploy(scanner.servlets(), scanner.listeners());
             // Routing is decided once per side here, not read from configuration per request.

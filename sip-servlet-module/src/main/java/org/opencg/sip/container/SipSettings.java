@@ -16,6 +16,8 @@ public final class SipSettings {
     public static final String ACK_TIMEOUT_T1 = "opencg.sip.ack-timeout-t1";
     /** Tasks waiting for a worker above which new INVITEs are answered 503 (core.Overload); 0: never. */
     public static final String OVERLOAD_QUEUED_TASKS = "opencg.sip.overload.queued-tasks";
+    /** How long the oldest task may wait for a worker before new INVITEs are answered 503; 0: no bound. */
+    public static final String OVERLOAD_QUEUE_DELAY_MS = "opencg.sip.overload.queue-delay-ms";
     /**
      * Largest SIP message parsed at all, so that those over ACG's 10 KB (acg-behaviour.md §3.11) get their 513 from
      * {@link org.opencg.sip.container.core.MessageLimits}: UDP's own limit.

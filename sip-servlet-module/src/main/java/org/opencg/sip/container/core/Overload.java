@@ -1,13 +1,14 @@
 package org.opencg.sip.container.core;
 
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
- * Sheds new calls early when the servlets fall behind: while more than {@code limit} tasks wait for a worker, a new
+ * Sheds new calls early when the servlets fall behind: while more than {@code limit} tasks wait for a worker, or the
+ * oldest of them has waited longer than {@code delayLimitMillis} (set-up latency the caller would feel), a new
  * INVITE is answered 503 with Retry-After at once (RFC 3261 §21.5.4) instead of joining the queue, so calls in
  * progress (their ACKs, BYEs, re-INVITEs) keep their place and the backlog stops growing; calls to the dial strings
  * an application named as {@link PriorityCalls} (emergency calls) are always taken. An episode is logged when it
@@ -21,18 +22,26 @@ public final class Overload implements PriorityCalls {
 
     private final IntSupplier waiting;
     private final int limit;
+    private final LongSupplier oldestWait;
+    private final long delayLimitMillis;
     private final AtomicBoolean shedding = new AtomicBoolean();
     private final AtomicLong shed = new AtomicLong();
     private final java.util.Set<String> neverShed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Overload(IntSupplier waiting, int limit) {
-        this.waiting = waiting;
-        this.limit = limit;
+        this(waiting, limit, () -> 0, 0);
     }
 
-    /** Watches the pool's queue; {@code limit} 0 turns shedding off. */
-    public static Overload watching(ThreadPoolExecutor workers, int limit) {
-        return new Overload(() -> workers.getQueue().size(), limit);
+    Overload(IntSupplier waiting, int limit, LongSupplier oldestWait, long delayLimitMillis) {
+        this.waiting = waiting;
+        this.limit = limit;
+        this.oldestWait = oldestWait;
+        this.delayLimitMillis = delayLimitMillis;
+    }
+
+    /** Watches the pool's queue; {@code limit} 0 turns shedding off, {@code delayLimitMillis} 0 the delay bound. */
+    public static Overload watching(WorkerPool workers, int limit, long delayLimitMillis) {
+        return new Overload(() -> workers.getQueue().size(), limit, workers::oldestWaitMillis, delayLimitMillis);
     }
 
     @Override
@@ -42,15 +51,19 @@ public final class Overload implements PriorityCalls {
 
     /** Is a new call to this dial string (its Request-URI's user, perhaps null) to be refused now? Counts it when so. */
     boolean shedsNewCall(String dialled) {
-        if (limit <= 0 || dialled != null && neverShed.contains(dialled)) {
+        if (limit <= 0 && delayLimitMillis <= 0 || dialled != null && neverShed.contains(dialled)) {
             return false;
         }
         int backlog = waiting.getAsInt();
-        boolean over = backlog > limit;
+        long waited = delayLimitMillis > 0 ? oldestWait.getAsLong() : 0;
+        boolean tooLong = delayLimitMillis > 0 && waited > delayLimitMillis;
+        boolean over = limit > 0 && backlog > limit || tooLong;
         if (shedding.compareAndSet(!over, over)) {
-            LOG.warning(over ? "SIP: overloaded (" + backlog + " tasks wait for a worker, over "
-                    + "opencg.sip.overload.queued-tasks=" + limit + "): new calls get 503 with Retry-After"
-                    : "SIP: no longer overloaded; new calls are taken again");
+            LOG.warning(!over ? "SIP: no longer overloaded; new calls are taken again"
+                    : "SIP: overloaded (" + (tooLong ? "the oldest task has waited " + waited + " ms for a worker, "
+                    + "over opencg.sip.overload.queue-delay-ms=" + delayLimitMillis : backlog + " tasks wait for a "
+                    + "worker, over opencg.sip.overload.queued-tasks=" + limit) + "): new calls get 503 with "
+                    + "Retry-After");
         }
         if (over) {
             shed.incrementAndGet();

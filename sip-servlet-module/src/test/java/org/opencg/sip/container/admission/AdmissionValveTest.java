@@ -112,13 +112,18 @@ class AdmissionValveTest {
 
     @Test
     void aFloodingStrangerIsCutOffAndAScannerIsNeverAnswered() throws Exception {
-        int answered = 0;
+        // The bucket refills while the burst is sent, so how many are answered depends on the machine's speed; what
+        // does not is the order: answers (403) first, then, once the source is banned, none at all.
+        List<Boolean> answered = new java.util.ArrayList<>();
         try (DatagramSocket stranger = from("127.0.0.10", 200)) {
             for (int i = 0; i < 80; i++) {
-                answered += options(stranger, "flood-" + i, null) != null ? 1 : 0;
+                answered.add(options(stranger, "flood-" + i, null) != null);
             }
         }
-        assertTrue(answered >= 20 && answered <= 45, "the burst is answered 403, then nothing: " + answered);
+        int firstUnanswered = answered.indexOf(false);
+        assertTrue(firstUnanswered >= 20, "the burst is answered 403 at first: " + answered);
+        assertTrue(firstUnanswered > 0 && !answered.subList(60, 80).contains(true),
+                "then nothing, to the end of the flood: " + answered);
         try (DatagramSocket scanner = from("127.0.0.11", 1000)) {
             assertEquals(null, options(scanner, "scan-1", "friendly-scanner"));
             assertEquals(null, options(scanner, "scan-2", "Linphone"), "the scanner stays banned");

@@ -264,4 +264,16 @@ class LauncherIT {
         assertTrue(run.err().startsWith("opencg: opencg.api.jwt.audience: must be set"), run.err());
         assertEquals(List.of(), leftovers());
     }
+
+    @Test
+    @Order(12)
+    void aTrunkRuleThatCannotCompileStopsStartUpWithOneLineNamingIt() throws Exception {
+        Launcher.Result run = opencg(Map.of("OPENCG_SBC_TRUNK_OPERATOR_HEADER_RULE_1",
+                "from invite replace P-Asserted-Identity ([a-z => x"), "run");
+        assertEquals(1, run.exit(), run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("opencg.sbc.trunk.operator.header-rule.1: the regex '([a-z' does not compile"),
+                run.err());
+        assertEquals(List.of(), leftovers());
+    }
 }

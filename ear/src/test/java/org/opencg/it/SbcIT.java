@@ -513,6 +513,27 @@ class SbcIT {
         assertTrue(sdpPart.contains("c=IN IP4 127.0.0.1") && !sdpPart.contains("a=candidate"), sdpPart);
     }
 
+    /**
+     * Operator rules as data (the test server's trunk-rules.properties): from the trunk, the core's 00-prefixed
+     * identity is rewritten before the gateway reads it, so Teams sees the caller in E.164; toward the trunk, the
+     * INVITE gains P-Early-Media and loses the Subject that would otherwise cross.
+     */
+    @Test
+    void theOperatorTrunksHeaderRulesAreAppliedBothWays() throws Exception {
+        String called = prefix + "111";
+        Sipp fromOperator = callFromOperator("0" + called.substring(3), "02079460999",
+                "P-Asserted-Identity: <sip:00442079460111@127.0.0.1;user=phone>");
+        assertEquals(0, fromOperator.await(), fromOperator.report());
+        String toTeams = first(dialog(proxies.get(0), called), "INVITE ");
+        assertTrue(toTeams.contains("P-Asserted-Identity: <sip:+442079460111@" + CARRIER + ";user=phone>"), toTeams);
+
+        Sipp fromTeams = callFromTeams("+442079460112", prefix + "211", CARRIER, "Subject: internal matter");
+        assertEquals(0, fromTeams.await(), fromTeams.report());
+        String toOperator = first(dialog(operator, "02079460112"), "INVITE ");
+        assertTrue(toOperator.contains("\nP-Early-Media: supported"), toOperator);
+        assertFalse(toOperator.contains("Subject") || toOperator.contains("internal matter"), toOperator);
+    }
+
     /** Headers cross legs by an allowlist: an identity claim of Teams' side never reaches the operator's core. */
     @Test
     void anIdentityClaimFromTheTeamsSideDoesNotCrossToTheOperator() throws Exception {

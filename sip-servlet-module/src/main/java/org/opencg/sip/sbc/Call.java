@@ -85,6 +85,8 @@ final class Call {
     boolean dtmfInfo;
     /** The operator trunk's core sends no comfort noise: rtpengine fills the gaps in its media with some. */
     boolean comfortNoise;
+    /** The operator trunk the call came in on or leaves on, whose header rules apply there; null toward an ESRP. */
+    Trunk trunk;
     /** Whether rtpengine holds media for this call (an offer went through it). */
     boolean anchored;
     private boolean ended;

@@ -88,6 +88,7 @@ final class CallPlanner {
         Call call = new Call(CallRecord.TO_MICROSOFT, forward.destination().service().property(), forward.tenant(),
                 forward.account(), calling, called, invite, monitor.order(group));
         call.towardCaller = forward.headers();
+        call.trunk = trunk;
         call.dtmfInfo = trunk.dtmfInfo();
         call.comfortNoise = trunk.comfortNoise();
         call.operatorCodecs = trunk.codecs();
@@ -154,6 +155,7 @@ final class CallPlanner {
         String tenantGroup = headers.remove("tgrp");
         Call call = new Call(CallRecord.TO_OPERATOR, from.service().property(), forward.tenant(), forward.account(), calling,
                 called, invite, monitor.order(trunk.peers()));
+        call.trunk = trunk;
         call.dtmfInfo = trunk.dtmfInfo();
         call.comfortNoise = trunk.comfortNoise();
         call.operatorCodecs = trunk.codecs();
@@ -191,6 +193,7 @@ final class CallPlanner {
                 forward == null ? null : forward.tenant(), forward == null ? null : forward.account(), calling,
                 dialled, invite, everyPeer(esrp ? settings.emergency().esrp() : trunk.peers()));
         call.emergency = true;
+        call.trunk = esrp ? null : trunk;
         call.dtmfInfo = trunk.dtmfInfo();
         call.comfortNoise = trunk.comfortNoise();
         call.operatorCodecs = trunk.codecs();

@@ -32,8 +32,10 @@ import io.micrometer.core.instrument.Tags;
 import org.eclipse.microprofile.config.Config;
 import org.opencg.core.calls.CallRecord;
 import org.opencg.core.calls.CallRecords;
+import org.opencg.core.config.StartupFailure;
 import org.opencg.core.routing.RoutingSnapshot;
 import org.opencg.core.routing.RoutingTable;
+import org.opencg.core.trunks.HeaderRule;
 import org.opencg.sip.container.core.PeerAdmission;
 import org.opencg.sip.container.core.PriorityCalls;
 import org.opencg.sip.container.core.SessionSides;
@@ -104,9 +106,13 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
             media = new CallMedia(MediaSettings.anchor(config), MediaSettings.tos(config),
                     MediaSettings.ringback(config));
         } catch (IllegalArgumentException e) {
-            throw new ServletException("SBC not started: " + e.getMessage(), e);
+            // Every setting error reads "<setting>: <problem>": the launcher shows that line and stops.
+            int colon = e.getMessage().indexOf(": ");
+            throw colon > 0 ? new StartupFailure(e.getMessage().substring(0, colon),
+                    e.getMessage().substring(colon + 2), e) : new StartupFailure("opencg.sbc", e.getMessage(), e);
         }
         factory = (SipFactory) getServletContext().getAttribute(SIP_FACTORY);
+        checkHeaderRules();
         PeerAddresses.admit((PeerAdmission) getServletContext().getAttribute(PeerAdmission.ATTRIBUTE), settings);
         // Emergency calls are taken whatever the load (acg-behaviour.md §6).
         ((PriorityCalls) getServletContext().getAttribute(PriorityCalls.ATTRIBUTE))
@@ -140,6 +146,35 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         LOG.info(() -> "SBC region " + settings.region() + ": Teams peers " + names(settings.teams())
                 + ", operator trunks " + settings.trunks().stream().map(t -> t.name() + names(t.peers())).toList()
                 + ", OPTIONS every " + settings.optionsInterval().toSeconds() + " s");
+    }
+
+    /**
+     * A trunk rule that adds a header the SIP parser would refuse stops the start-up, rather than every call: each
+     * is tried once on a request that is never sent.
+     */
+    private void checkHeaderRules() throws ServletException {
+        SipApplicationSession scratch = factory.createApplicationSession();
+        try {
+            for (Trunk trunk : settings.trunks()) {
+                for (HeaderRule rule : trunk.headerRules()) {
+                    if (rule.action() != HeaderRule.Action.ADD) {
+                        continue;
+                    }
+                    SipServletRequest probe = factory.createRequest(scratch, "OPTIONS", "<sip:opencg@opencg.invalid>",
+                            "<sip:peer@opencg.invalid>");
+                    try {
+                        probe.addHeader(rule.header(), rule.value());
+                    } catch (IllegalArgumentException e) {
+                        throw new StartupFailure("opencg.sbc.trunk." + trunk.name() + ".header-rule",
+                                "'" + rule.describe() + "' makes no valid header: " + e.getMessage(), e);
+                    }
+                }
+            }
+        } catch (javax.servlet.sip.ServletParseException e) {
+            throw new ServletException(e);
+        } finally {
+            scratch.invalidate();
+        }
     }
 
     private void peerGauges(String group, List<Peer> peers) {
@@ -177,6 +212,9 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
             return;
         }
         String side = SessionSides.sideOf(request.getSession());
+        if (KeepAlive.OPERATOR_SIDE.equals(side)) {
+            TrunkHeaders.apply(settings.trunkOf(request.getRemoteAddr()), HeaderRule.Direction.FROM, request);
+        }
         CallPlanner.Plan plan = KeepAlive.OPERATOR_SIDE.equals(side) ? planner.fromOperator(request, routes())
                 : KeepAlive.TEAMS_SIDE.equals(side) ? planner.fromMicrosoft(request, routes())
                 : new CallPlanner.Refused(403, "Forbidden (no calls on the " + side + " side)");
@@ -240,6 +278,9 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
             LegRequests.Leg planned = plan.forPeer(peer);
             SipServletRequest leg = legs.create(call.callerInvite,
                     call.offer == null ? planned : planned.withSdp(call.offer));
+            if (KeepAlive.OPERATOR_SIDE.equals(planned.side())) {
+                TrunkHeaders.apply(call.trunk, HeaderRule.Direction.TOWARD, leg);
+            }
             try {
                 leg.send();
             } catch (IOException | RuntimeException e) {
@@ -536,10 +577,16 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
             request.createResponse("BYE".equals(request.getMethod()) ? 200 : 481).send();
             return;
         }
+        Call call = (Call) request.getApplicationSession().getAttribute(Call.ATTRIBUTE);
+        if (call != null && KeepAlive.OPERATOR_SIDE.equals(SessionSides.sideOf(request.getSession()))) {
+            TrunkHeaders.apply(call.trunk, HeaderRule.Direction.FROM, request);
+        }
         SipServletRequest out = helper.createRequest(other, request, null);
         LegRequests.withoutOtherSidesHeaders(out);
+        if (call != null && KeepAlive.OPERATOR_SIDE.equals(SessionSides.sideOf(other))) {
+            TrunkHeaders.apply(call.trunk, HeaderRule.Direction.TOWARD, out);
+        }
         if (SipValues.carriesSdp(out)) {
-            Call call = (Call) request.getApplicationSession().getAttribute(Call.ATTRIBUTE);
             boolean fromCaller = request.getSession().getId().equals(call.caller().getId());
             try {
                 SipValues.setSdp(out, media.offer(call, fromCaller, SipValues.sdp(request)), request);

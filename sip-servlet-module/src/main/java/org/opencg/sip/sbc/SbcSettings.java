@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import org.eclipse.microprofile.config.Config;
+import org.opencg.core.trunks.TrunkRules;
 
 /**
  * The SBC's settings (MicroProfile Config, docs/configuration.md). Each bad value is an IllegalArgumentException that
@@ -29,8 +30,7 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
             throw bad("opencg.sbc.custom-header", "'" + customHeader + "' is not a header name");
         }
         List<Trunk> trunks = new ArrayList<>();
-        for (String name : text(config, "opencg.sbc.trunks", "operator").split(",")) {
-            String trunk = name.strip();
+        for (String trunk : TrunkRules.names(config)) {
             String prefix = "opencg.sbc.trunk." + trunk + ".";
             String kind = choice(config, prefix + "kind", "fixed", "mobile").toUpperCase(Locale.ROOT);
             NumberNormalisation numbers = parse(prefix + "to-e164", null, text -> NumberNormalisation.parse(
@@ -52,7 +52,7 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
                     redirection.equals("diversion") ? Redirection.Form.DIVERSION : Redirection.Form.HISTORY_INFO,
                     codecs, new Trunk.Provisional(flag(config, prefix + "early-media", true),
                             flag(config, prefix + "100rel", false), ringback.equals("inject")),
-                    comfortNoise.equals("inject")));
+                    comfortNoise.equals("inject"), TrunkRules.headerRules(config, trunk)));
         }
         return new SbcSettings(
                 number(config, "opencg.sbc.region", 1),

@@ -150,6 +150,9 @@ final class Transfers {
                 invite.setContent(transfer.offer, "application/sdp");
                 SessionSides.useSide(invite.getSession(), leg.side());
                 SessionSides.contactHost(invite.getSession(), leg.contactHost());
+                if (KeepAlive.OPERATOR_SIDE.equals(leg.side())) {
+                    TrunkHeaders.apply(call.trunk, org.opencg.core.trunks.HeaderRule.Direction.TOWARD, invite);
+                }
                 transfer.invite = invite;
                 invite.send();
                 return;

@@ -2,6 +2,8 @@ package org.opencg.sip.sbc;
 
 import java.util.List;
 
+import org.opencg.core.trunks.HeaderRule;
+
 /**
  * A trunk to the operator's network: its peers (the operator SBCs it sends to and takes calls from), whether it
  * carries fixed or mobile traffic (which decides where an unprovisioned number goes), its number rules, and whether
@@ -9,11 +11,11 @@ import java.util.List;
  * DTMF is SIP INFO (the gateway turns it into RFC 4733 events for Microsoft, whose side takes only those), and
  * whether the gateway fills the gaps in what its core sends with comfort noise ({@code comfortNoise}: Operator
  * Connect and Teams Phone Mobile require comfort noise of the core, and ACG injects it for a core that sends none,
- * acg-behaviour.md §3.7).
+ * acg-behaviour.md §3.7), and the adjustments its core needs on SIP headers ({@code headerRules}, in order).
  */
 public record Trunk(String name, CallRouting.TrunkKind kind, List<Peer> peers, NumberNormalisation numbers,
         boolean tenantInTgrp, boolean dtmfInfo, Redirection.Form redirection, List<String> codecs,
-        Provisional provisional, boolean comfortNoise) {
+        Provisional provisional, boolean comfortNoise, List<HeaderRule> headerRules) {
 
     /**
      * How the trunk's callers take provisional answers: early media (18x with SDP) or not, reliably (RFC 3262
@@ -26,6 +28,7 @@ public record Trunk(String name, CallRouting.TrunkKind kind, List<Peer> peers, N
 
     public Trunk {
         codecs = List.copyOf(codecs);
+        headerRules = List.copyOf(headerRules);
     }
 
     /** Is this address one of the trunk's peers? Calls are taken from a trunk's own peers only. */

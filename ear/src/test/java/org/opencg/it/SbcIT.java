@@ -520,7 +520,7 @@ class SbcIT {
      */
     @Test
     void theOperatorTrunksHeaderRulesAreAppliedBothWays() throws Exception {
-        String called = prefix + "111";
+        String called = prefix + "121";
         Sipp fromOperator = callFromOperator("0" + called.substring(3), "02079460999",
                 "P-Asserted-Identity: <sip:00442079460111@127.0.0.1;user=phone>");
         assertEquals(0, fromOperator.await(), fromOperator.report());
@@ -532,6 +532,27 @@ class SbcIT {
         String toOperator = first(dialog(operator, "02079460112"), "INVITE ");
         assertTrue(toOperator.contains("\nP-Early-Media: supported"), toOperator);
         assertFalse(toOperator.contains("Subject") || toOperator.contains("internal matter"), toOperator);
+    }
+
+    /**
+     * SDP rules of a trunk (the test server's "tuned" trunk, in trunk-rules.properties: ptime 30, b=AS:64, no
+     * a=rtcp line): a call from its core gets them in the SDP of its answer; Teams' leg keeps its own.
+     */
+    @Test
+    void aTrunksSdpRulesShapeTheSdpItIsSent() throws Exception {
+        String called = prefix + "131";
+        Sipp caller = Sipp.with("operator-caller", List.of("-i", "127.0.0.7", "-p", "15166", "-m", "1",
+                "-s", "0" + called.substring(3), "-key", "calling", "02079460131", "-key", "extra", "X-Test: sdp",
+                "127.0.0.1:" + TestServer.SIP_PORT));
+        assertEquals(0, caller.await(), caller.report());
+        String answer = caller.message("SIP/2.0 200").replace("\r\n", "\n");
+        String media = answer.substring(answer.indexOf("m=audio"));
+        assertTrue(java.util.regex.Pattern.compile("(?m)^a=ptime:30$").matcher(media).find()
+                && !media.contains("a=ptime:20"), answer);
+        assertTrue(media.contains("\nb=AS:64\n") && !media.contains("b=AS:200"), answer);
+        assertFalse(answer.contains("a=rtcp:"), answer);
+        String toTeams = first(dialog(proxies.get(0), called), "INVITE ");
+        assertFalse(toTeams.contains("a=ptime:30") || toTeams.contains("b=AS:64"), toTeams);
     }
 
     /** Headers cross legs by an allowlist: an identity claim of Teams' side never reaches the operator's core. */

@@ -13,11 +13,18 @@ import java.util.List;
  *               codec (its inject-DTMF mode): it must to inject DTMF ({@code play DTMF}, for a trunk whose DTMF comes
  *               as SIP INFO) and to fill a gap in what a party sends with comfort noise (a core that stops sending in
  *               silence; its {@code --dtx-delay} and {@code --dtx-cn-params}, set by the launcher)
+ * @param ptime  the packetisation interval in ms of the media sent to this side (rtpengine repacketises and says so
+ *               in {@code a=ptime}), 0 keeps the other side's
+ * @param rtcp   how RTCP goes to a plain-RTP side (an SRTP side multiplexes as Microsoft's media processors do)
  */
-public record MediaSide(boolean srtp, List<String> codecs, int tos, boolean decodeAudio) {
+public record MediaSide(boolean srtp, List<String> codecs, int tos, boolean decodeAudio, int ptime, Rtcp rtcp) {
 
     public MediaSide {
         codecs = List.copyOf(codecs);
+    }
+
+    public MediaSide(boolean srtp, List<String> codecs, int tos, boolean decodeAudio) {
+        this(srtp, codecs, tos, decodeAudio, 0, Rtcp.SEPARATE);
     }
 
     public MediaSide(boolean srtp, List<String> codecs, int tos) {

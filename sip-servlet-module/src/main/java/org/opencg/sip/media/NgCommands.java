@@ -97,8 +97,12 @@ public final class NgCommands {
         }
         command.put("SDES", sdes);
         if (!toward.srtp()) {
-            // RTCP on its own port toward the operator, whose cores often cannot multiplex it (RFC 5761).
-            command.put("rtcp-mux", List.of("demux"));
+            // RTCP on its own port toward the operator, whose cores often cannot multiplex it (RFC 5761), unless its
+            // trunk asks for multiplexing.
+            command.put("rtcp-mux", List.of(toward.rtcp() == Rtcp.MUX ? "offer" : "demux"));
+        }
+        if (toward.ptime() > 0) {
+            command.put("ptime", (long) toward.ptime());
         }
         // The origin and connection lines name rtpengine: neither side learns the other's media address.
         command.put("replace", List.of("origin", "session-connection"));
@@ -113,6 +117,9 @@ public final class NgCommands {
         // (and a passed-through stream's gaps stay gaps); inject-DTMF decodes it.
         if (toward.decodeAudio()) {
             flags.add("inject-DTMF");
+        }
+        if (!toward.srtp() && toward.rtcp() == Rtcp.NO_ATTRIBUTE) {
+            flags.add("no-rtcp-attribute");
         }
         command.put("flags", flags);
         return command;

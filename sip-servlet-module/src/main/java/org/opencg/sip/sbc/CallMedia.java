@@ -54,7 +54,7 @@ final class CallMedia {
             call.sdpFrom.put(tag, sdp);
             out = anchor.offer(call.callerInvite.getCallId(), tag, sdp, side(call, toMicrosoft));
         }
-        out = SdpNormaliser.normalise(out, policy(call, toMicrosoft)).sdp();
+        out = forSide(call, toMicrosoft, out);
         sentTo(call, fromCaller ? call.calleeTag : call.callerTag(), out);
         return out;
     }
@@ -75,7 +75,7 @@ final class CallMedia {
             out = fromCaller ? anchor.answer(callId, call.calleeTag, caller, sdp, toward)
                     : anchor.answer(callId, caller, call.calleeTag, sdp, toward);
         }
-        out = SdpNormaliser.normalise(out, policy(call, toMicrosoft)).sdp();
+        out = forSide(call, toMicrosoft, out);
         sentTo(call, fromCaller ? call.calleeTag : call.callerTag(), out);
         return out;
     }
@@ -99,8 +99,7 @@ final class CallMedia {
     private String reofferTo(Call call, boolean stayingIsCaller, String rtpengineSdp) {
         String staying = stayingIsCaller ? call.callerTag() : call.calleeTag;
         boolean stayingOnMicrosoft = stayingIsCaller ? call.callerOnMicrosoft : call.calleeOnMicrosoft;
-        String out = SdpOrigin.continueFrom(call.sdpTo.get(staying),
-                SdpNormaliser.normalise(rtpengineSdp, policy(call, stayingOnMicrosoft)).sdp());
+        String out = SdpOrigin.continueFrom(call.sdpTo.get(staying), forSide(call, stayingOnMicrosoft, rtpengineSdp));
         sentTo(call, staying, out);
         return out;
     }
@@ -127,7 +126,7 @@ final class CallMedia {
         String staying = stayingIsCaller ? call.callerTag() : call.calleeTag;
         call.sdpFrom.put(staying, sdp);
         String out = anchor.answer(call.callerInvite.getCallId(), newTag, staying, sdp, side(call, newOnMicrosoft));
-        out = SdpNormaliser.normalise(out, policy(call, newOnMicrosoft)).sdp();
+        out = forSide(call, newOnMicrosoft, out);
         sentTo(call, newTag, out);
         return out;
     }
@@ -209,8 +208,23 @@ final class CallMedia {
     }
 
     private MediaSide side(Call call, boolean toMicrosoft) {
-        List<String> codecs = toMicrosoft ? policy(call, true).codecs() : call.operatorCodecs;
-        return new MediaSide(toMicrosoft, codecs, tos, call.dtmfInfo || call.comfortNoise);
+        if (toMicrosoft) {
+            return new MediaSide(true, policy(call, true).codecs(), tos, call.dtmfInfo || call.comfortNoise);
+        }
+        TrunkSdp sdp = trunkSdp(call);
+        // Repacketising needs the audio decoded, as injecting DTMF or comfort noise does.
+        return new MediaSide(false, call.operatorCodecs, tos, call.dtmfInfo || call.comfortNoise || sdp.ptime() > 0,
+                sdp.ptime(), sdp.rtcp());
+    }
+
+    private static TrunkSdp trunkSdp(Call call) {
+        return call.trunk == null ? TrunkSdp.NONE : call.trunk.sdp();
+    }
+
+    /** The SDP normalised for its side, with the trunk's bandwidth and ptime toward the operator. */
+    private static String forSide(Call call, boolean toMicrosoft, String sdp) {
+        String normalised = SdpNormaliser.normalise(sdp, policy(call, toMicrosoft)).sdp();
+        return toMicrosoft ? normalised : trunkSdp(call).applied(normalised);
     }
 
     private static SdpPolicy policy(Call call, boolean toMicrosoft) {

@@ -52,7 +52,7 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
                     redirection.equals("diversion") ? Redirection.Form.DIVERSION : Redirection.Form.HISTORY_INFO,
                     codecs, new Trunk.Provisional(flag(config, prefix + "early-media", true),
                             flag(config, prefix + "100rel", false), ringback.equals("inject")),
-                    comfortNoise.equals("inject"), TrunkRules.headerRules(config, trunk)));
+                    comfortNoise.equals("inject"), TrunkRules.headerRules(config, trunk), sdp(config, prefix)));
         }
         return new SbcSettings(
                 number(config, "opencg.sbc.region", 1),
@@ -75,6 +75,18 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
                 emergency(config),
                 new CallAdmission(number(config, "opencg.sbc.max-calls", 0),
                         number(config, "opencg.sbc.max-calls-percent-of-numbers", 0)));
+    }
+
+    /** A trunk's SDP rules: {@code sdp.ptime}, {@code sdp.bandwidth} (kbps), {@code sdp.rtcp}. */
+    private static TrunkSdp sdp(Config config, String prefix) {
+        String rtcp = text(config, prefix + "sdp.rtcp", "separate").toLowerCase(Locale.ROOT);
+        if (!List.of("separate", "mux", "no-attribute").contains(rtcp)) {
+            throw bad(prefix + "sdp.rtcp", "'" + rtcp + "' is not separate, mux or no-attribute");
+        }
+        int ptime = number(config, prefix + "sdp.ptime", 0);
+        int bandwidth = number(config, prefix + "sdp.bandwidth", 0);
+        return parse(prefix + "sdp", "", v -> new TrunkSdp(ptime, bandwidth,
+                org.opencg.sip.media.Rtcp.valueOf(rtcp.toUpperCase(Locale.ROOT).replace('-', '_'))));
     }
 
     private static EmergencyCalls emergency(Config config) {

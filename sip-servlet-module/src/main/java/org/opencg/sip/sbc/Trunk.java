@@ -11,11 +11,12 @@ import org.opencg.core.trunks.HeaderRule;
  * DTMF is SIP INFO (the gateway turns it into RFC 4733 events for Microsoft, whose side takes only those), and
  * whether the gateway fills the gaps in what its core sends with comfort noise ({@code comfortNoise}: Operator
  * Connect and Teams Phone Mobile require comfort noise of the core, and ACG injects it for a core that sends none,
- * acg-behaviour.md §3.7), and the adjustments its core needs on SIP headers ({@code headerRules}, in order).
+ * acg-behaviour.md §3.7), and the adjustments its core needs on SIP headers ({@code headerRules}, in order) and on the SDP it is sent
+ * ({@code sdp}).
  */
 public record Trunk(String name, CallRouting.TrunkKind kind, List<Peer> peers, NumberNormalisation numbers,
         boolean tenantInTgrp, boolean dtmfInfo, Redirection.Form redirection, List<String> codecs,
-        Provisional provisional, boolean comfortNoise, List<HeaderRule> headerRules) {
+        Provisional provisional, boolean comfortNoise, List<HeaderRule> headerRules, TrunkSdp sdp) {
 
     /**
      * How the trunk's callers take provisional answers: early media (18x with SDP) or not, reliably (RFC 3262

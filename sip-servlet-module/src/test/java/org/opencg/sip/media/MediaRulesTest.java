@@ -110,4 +110,18 @@ class MediaRulesTest {
         assertEquals("v=0\r\nc=IN IP4 203.0.113.5\r\nm=audio 9 RTP/SAVP 8 101\r\na=crypto:1 x\r\n"
                 + "m=video 9 RTP/AVP 96\r\n", OfferTemplate.standIn(offer));
     }
+
+    @Test
+    void aTrunksPtimeAndRtcpRulesReachRtpengine() {
+        Map<String, Object> tuned = NgCommands.offer("c", "a", "v=0", new MediaSide(false, List.of(), 0, true, 30,
+                Rtcp.NO_ATTRIBUTE));
+        assertEquals(30L, tuned.get("ptime"));
+        assertEquals(List.of("demux"), tuned.get("rtcp-mux"));
+        assertTrue(((List<?>) tuned.get("flags")).contains("no-rtcp-attribute"), tuned.toString());
+        Map<String, Object> muxed = NgCommands.answer("c", "a", "b", "v=0", new MediaSide(false, List.of(), 0, false, 0,
+                Rtcp.MUX));
+        assertEquals(List.of("offer"), muxed.get("rtcp-mux"));
+        assertFalse(muxed.containsKey("ptime"), "no ptime rule: the other side's");
+        assertFalse(((List<?>) NgCommands.offer("c", "a", "v=0", OPERATOR).get("flags")).contains("no-rtcp-attribute"));
+    }
 }

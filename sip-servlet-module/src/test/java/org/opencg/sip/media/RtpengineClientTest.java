@@ -1,6 +1,7 @@
 package org.opencg.sip.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,22 @@ class RtpengineClientTest {
         RtpengineException gone = assertThrows(RtpengineException.class,
                 () -> direct.request(Map.of("command", "query", "call-id", callId)));
         assertTrue(gone.getMessage().contains("Unknown call-id"), gone.getMessage());
+    }
+
+    /**
+     * A trunk's SDP rules as the real rtpengine applies them to an offer toward the trunk: the media repacketised to
+     * its ptime and said so, RTCP on its own port without an a=rtcp line.
+     */
+    @Test
+    void anOfferTowardATrunkCarriesItsPtimeAndNoRtcpLine() {
+        RtpengineClient direct = new RtpengineClient(ng, Duration.ofMillis(1000));
+        String callId = "trunk-sdp-" + System.nanoTime();
+        String sdp = new MediaAnchor(direct).offer(callId, "a", "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\n"
+                + "c=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 7400 RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\na=ptime:20\r\n",
+                new MediaSide(false, List.of(), 0, true, 30, Rtcp.NO_ATTRIBUTE));
+        direct.request(Map.of("command", "delete", "call-id", callId));
+        assertTrue(sdp.contains("a=ptime:30") && !sdp.contains("a=ptime:20"), sdp);
+        assertFalse(sdp.contains("a=rtcp"), sdp);
     }
 
     /** SDP rtpengine cannot read is the offer's fault (488), not an outage (503) that sends the caller elsewhere. */

@@ -316,6 +316,84 @@ class PortalBrowserIT {
     }
 
     /** Teams (the Operator Connect emulator) has a consent of this tenant for the sync to pull. */
+    /**
+     * Test lines in the portal: an empty form gets every field marked at once, a customer's number is refused in
+     * plain words beside the number, a right one is added and listed, then removed.
+     */
+    @Test
+    void aTestLineIsAddedWithEveryWrongFieldMarkedAndRemoved() throws Exception {
+        String[] admin = firstAdmin();
+        String name = "OC" + System.nanoTime() % 10_000;
+        String number = "+4420794" + String.format("%05d", System.nanoTime() % 100_000);
+        try (Browser browser = Browser.start()) {
+            browser.signIn(admin[0], admin[1]);
+            browser.click("testLinesLink");
+            browser.sees("Add or change a test line");
+            browser.click("testLineForm:save");
+            browser.sees("The name is 3 to 24 letters, digits or '-'.");
+            browser.sees("The phone number is required.");
+            browser.sees("The purpose is Manual or Automated.");
+            browser.screenshot("16-test-line-refused");
+            browser.type("testLineForm:name", name);
+            browser.type("testLineForm:phoneNumber", number);
+            browser.driver.findElement(By.cssSelector("label[for='testLineForm:purpose:1']")).click();
+            browser.click("testLineForm:save");
+            browser.sees("Test line " + name + " added: " + number + ", automated.");
+            String row = browser.driver.findElement(By.xpath("//tbody/tr[td[normalize-space()='" + name + "']]"))
+                    .getText();
+            assertTrue(row.contains(number) && row.contains("Automated"), row);
+            browser.screenshot("17-test-line-added");
+            assertEquals(200, ProvisioningApi.get("/testLines/" + name).statusCode(), "the API sees the portal's line");
+            browser.driver.findElement(By.cssSelector("button[aria-label='Remove test line " + name + "']")).click();
+            browser.visible(By.cssSelector(".ui-confirmdialog-yes")).click();
+            browser.sees("Test line " + name + " removed.");
+            assertEquals(404, ProvisioningApi.get("/testLines/" + name).statusCode());
+        }
+    }
+
+    /**
+     * The go-live page gives one verdict and names each check with its reason: the test server has never run a week
+     * of synthetic calls, so it is not ready, and says so.
+     */
+    @Test
+    void theGoLivePageSaysWhetherTheGatewayIsReadyAndWhyNot() throws Exception {
+        String[] admin = firstAdmin();
+        try (Browser browser = Browser.start()) {
+            browser.signIn(admin[0], admin[1]);
+            browser.click("goLiveLink");
+            browser.sees("Go-live readiness");
+            String verdict = browser.driver.findElement(By.id("verdict")).getText();
+            assertTrue(verdict.startsWith("Not ready for live traffic:")
+                    && verdict.contains("Synthetic test calls passing for 7 days"), verdict);
+            String text = browser.text();
+            for (String shown : new String[] {"SIP peers up", "Provisioning sync", "Emergency route",
+                    "calls to 911, 933 leave on esrp", "passing on "}) {
+                assertTrue(text.contains(shown), shown + " missing: " + text);
+            }
+            browser.screenshot("18-go-live");
+        }
+    }
+
+    /** The Trunks page shows each operator trunk with its header rules in order, as the SBC applies them. */
+    @Test
+    void theTrunksPageShowsEachTrunksRulesInPlainWords() throws Exception {
+        String[] admin = firstAdmin();
+        try (Browser browser = Browser.start()) {
+            browser.signIn(admin[0], admin[1]);
+            browser.click("trunksLink");
+            browser.sees("Operator trunks");
+            String text = browser.text();
+            for (String shown : new String[] {"operator", "mobile", "op1=udp:127.0.0.1:15090",
+                    "toward the trunk, INVITE: add P-Early-Media: supported",
+                    "toward the trunk, every request: remove Subject",
+                    "from the trunk, INVITE: replace in P-Asserted-Identity /^<sip:00(\\d+)@/ with \"<sip:+$1@\""}) {
+                assertTrue(text.contains(shown), shown + " missing: " + text);
+            }
+            assertTrue(text.indexOf("add P-Early-Media") < text.indexOf("remove Subject"), "rules in their order");
+            browser.screenshot("15-trunks");
+        }
+    }
+
     private static void consent(TeamsBackend teams, String tenant) throws Exception {
         teams.addConsent(jakarta.json.Json.createObjectBuilder().add("tenantId", tenant).add("operatorId", "op-1")
                 .add("status", "active").add("consentedOn", "2026-03-01T10:00:00Z")

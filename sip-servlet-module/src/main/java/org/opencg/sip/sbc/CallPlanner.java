@@ -60,9 +60,8 @@ final class CallPlanner {
         this.makesOffers = makesOffers;
     }
 
-    /** A call from the operator's network, to Teams or Zoom. */
-    Plan fromOperator(SipServletRequest invite, RoutingSnapshot routes) throws IOException {
-        Trunk trunk = settings.trunkOf(invite.getRemoteAddr());
+    /** A call from the operator's network, to Teams or Zoom, on {@code trunk} (null: not from a trunk's peer). */
+    Plan fromOperator(SipServletRequest invite, Trunk trunk, RoutingSnapshot routes) throws IOException {
         if (trunk == null) {
             return new Refused(403, "Forbidden (not a peer of an operator trunk)");
         }

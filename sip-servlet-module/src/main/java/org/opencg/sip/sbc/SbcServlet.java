@@ -57,6 +57,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
 
     private static final Logger LOG = Logger.getLogger(SbcServlet.class.getName());
     private static final String KEEP_ALIVE = "keep-alive";
+    private static final String TEST_CALLS = "test-calls";
     private static final String FAILOVER = "failover:";
     private static final String RINGING = "ringing:";
     /**
@@ -65,7 +66,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
      */
     private static final List<String> METERS = List.of("opencg_sbc_active_calls", "opencg_sbc_peer_up",
             "opencg_sbc_media_refused_calls", "opencg_sbc_active_emergency_calls", "opencg_sbc_calls_in_progress",
-            "opencg_sbc_admission_refused_calls");
+            "opencg_sbc_admission_refused_calls", "opencg_test_calls");
     private static final String LIMIT = "max-call-duration";
     /** How long a transfer target may ring before the transfer fails with 408. */
     private static final String TRANSFER_RING_SECONDS = "opencg.sbc.transfer-ring-seconds";
@@ -96,6 +97,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
     private final AtomicInteger callsInProgress = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong admissionRefused = new java.util.concurrent.atomic.AtomicLong();
     private final MediaShortage shortage = new MediaShortage();
+    private TestCallRunner testCalls;
     private volatile RoutingSnapshot routes;
     private volatile CallRecords records;
 
@@ -103,6 +105,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
     public void init() throws ServletException {
         try {
             settings = SbcSettings.from(config);
+            testCalls = TestCallSettings.runner(config);
             media = new CallMedia(MediaSettings.anchor(config), MediaSettings.tos(config),
                     MediaSettings.ringback(config));
         } catch (IllegalArgumentException e) {
@@ -129,6 +132,11 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         SipApplicationSession keeper = factory.createApplicationSession();
         keeper.setExpires(0);
         timers.createTimer(keeper, 1000, settings.optionsInterval().toMillis(), true, false, KEEP_ALIVE);
+        timers.createTimer(keeper, 2000, 2000, true, false, TEST_CALLS);
+        registry.more().counter("opencg_test_calls", Tags.of("result", "passed"), testCalls.passed,
+                java.util.concurrent.atomic.AtomicLong::get);
+        registry.more().counter("opencg_test_calls", Tags.of("result", "failed"), testCalls.failed,
+                java.util.concurrent.atomic.AtomicLong::get);
         registry.gauge("opencg_sbc_active_calls", Tags.empty(), activeCalls, AtomicInteger::get);
         registry.gauge("opencg_sbc_active_emergency_calls", Tags.empty(), activeEmergencyCalls, AtomicInteger::get);
         registry.gauge("opencg_sbc_calls_in_progress", Tags.empty(), callsInProgress, AtomicInteger::get);
@@ -193,6 +201,9 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         if (dtmf != null) {
             dtmf.close();
         }
+        if (testCalls != null) {
+            testCalls.close();
+        }
         for (String name : METERS) {
             registry.find(name).meters().forEach(registry::remove);
         }
@@ -212,10 +223,9 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
             return;
         }
         String side = SessionSides.sideOf(request.getSession());
-        if (KeepAlive.OPERATOR_SIDE.equals(side)) {
-            TrunkHeaders.apply(settings.trunkOf(request.getRemoteAddr()), HeaderRule.Direction.FROM, request);
-        }
-        CallPlanner.Plan plan = KeepAlive.OPERATOR_SIDE.equals(side) ? planner.fromOperator(request, routes())
+        Trunk trunk = KeepAlive.OPERATOR_SIDE.equals(side) ? trunkOf(request) : null;
+        TrunkHeaders.apply(trunk, HeaderRule.Direction.FROM, request);
+        CallPlanner.Plan plan = KeepAlive.OPERATOR_SIDE.equals(side) ? planner.fromOperator(request, trunk, routes())
                 : KeepAlive.TEAMS_SIDE.equals(side) ? planner.fromMicrosoft(request, routes())
                 : new CallPlanner.Refused(403, "Forbidden (no calls on the " + side + " side)");
         if (plan instanceof CallPlanner.Refused refused) {
@@ -234,6 +244,21 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
             return;
         }
         start(accepted.call(), accepted.legs());
+    }
+
+    /**
+     * The trunk an INVITE from the operator side comes in on: its source's, or, for the gateway's own synthetic test
+     * call (its secret header, from its own address), the first fixed trunk, as a call from the core would.
+     */
+    private Trunk trunkOf(SipServletRequest invite) {
+        String marker = invite.getHeader(SyntheticCall.HEADER);
+        if (marker != null) {
+            invite.removeHeader(SyntheticCall.HEADER);
+            if (testCalls.ours(marker) && invite.getRemoteAddr().equals(invite.getLocalAddr())) {
+                return settings.trunkFor(CallRouting.TrunkKind.FIXED);
+            }
+        }
+        return settings.trunkOf(invite.getRemoteAddr());
     }
 
     private void start(Call call, CallPlanner.LegPlan plan) throws ServletException, IOException {
@@ -630,6 +655,8 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
             }
         } else if (KEEP_ALIVE.equals(info)) {
             keepAlive.round();
+        } else if (TEST_CALLS.equals(info)) {
+            testCalls.tick();
         } else if (info instanceof String s && s.startsWith(Transfers.RING_LIMIT)) {
             Call call = (Call) timer.getApplicationSession().getAttribute(Call.ATTRIBUTE);
             if (call != null) {

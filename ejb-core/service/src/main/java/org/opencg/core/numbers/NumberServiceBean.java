@@ -43,6 +43,9 @@ public class NumberServiceBean implements NumberService {
     @EJB
     Outbox outbox;
 
+    @EJB
+    org.opencg.core.testlines.TestLineServiceBean testLines;
+
     @Inject
     Event<RoutingChange> routing;
 
@@ -113,6 +116,7 @@ public class NumberServiceBean implements NumberService {
         Account account = requireAccount(accountName);
         TelephoneNumber existing = findAnywhere(List.of(telephoneNumber)).get(telephoneNumber);
         checkOwner(existing, accountName, "telephoneNumber");
+        checkNotTestLine(telephoneNumber, testLines.linesByNumber(), "telephoneNumber");
         checkPreconditions(existing, ifMatch, ifNoneMatch);
         NumberRules.check(details, account.details(), "");
         List<NumberView> saved = save(account, List.of(new NumberEntry(telephoneNumber, details)),
@@ -127,6 +131,7 @@ public class NumberServiceBean implements NumberService {
         Account account = requireAccount(accountName);
         Map<String, TelephoneNumber> existing = findAnywhere(
                 numbers.stream().map(NumberEntry::telephoneNumber).toList());
+        Map<String, String> lines = testLines.linesByNumber();
         for (int i = 0; i < numbers.size(); i++) {
             String target = "numbers[" + i + "].";
             NumberEntry entry = numbers.get(i);
@@ -136,6 +141,7 @@ public class NumberServiceBean implements NumberService {
                         + "'", target + "accountName");
             }
             checkOwner(existing.get(entry.telephoneNumber()), accountName, target + "telephoneNumber");
+            checkNotTestLine(entry.telephoneNumber(), lines, target + "telephoneNumber");
             NumberRules.check(entry.details(), account.details(), target);
         }
         return save(account, numbers, existing);
@@ -155,6 +161,7 @@ public class NumberServiceBean implements NumberService {
         for (int i = 0; i < all.size(); i += 500) { // an IN list of bounded length
             existing.putAll(findAnywhere(all.subList(i, Math.min(all.size(), i + 500))));
         }
+        Map<String, String> lines = testLines.linesByNumber();
         List<String> problems = new ArrayList<>(rows.size());
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<NumberEntry> good = new ArrayList<>();
@@ -166,6 +173,7 @@ public class NumberServiceBean implements NumberService {
                     problem = "appears more than once in the file";
                 } else {
                     checkOwner(existing.get(row.telephoneNumber()), accountName, "telephoneNumber");
+                    checkNotTestLine(row.telephoneNumber(), lines, "telephoneNumber");
                     NumberRules.check(withAccount(row.details(), accountName), account.details(), "");
                 }
             } catch (ProvisioningException e) {
@@ -227,6 +235,15 @@ public class NumberServiceBean implements NumberService {
         }
         routing.fire(RoutingChange.numbers(routes, List.of()));
         return after;
+    }
+
+    /** A test line's number is never a customer's (acg-behaviour.md §10): refused with the line's name. */
+    private static void checkNotTestLine(String number, Map<String, String> lines, String target) {
+        String line = lines.get(number);
+        if (line != null) {
+            throw new ProvisioningException(Kind.CONFLICT, "NumberIsTestLine", number + " is test line '" + line
+                    + "'; a customer's number cannot be a test line's", target);
+        }
     }
 
     private static NumberDetails withAccount(NumberDetails d, String accountName) {

@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
 
 /**
  * One synthetic test call (acg-behaviour.md §10), placed as the operator's core would place it: a small SIP user
- * agent over UDP sends an INVITE with a PCMA offer to the gateway's own operator listening point, waits for the
- * answer, sends RTP (silence) while it holds the call and counts the RTP that comes back, then hangs up. It passes
- * when the call is answered and RTP comes back; anything else fails with the reason in plain words. The INVITE
- * carries the gateway's per-process test-call secret, so the SBC takes it from its own address as a call from the
- * first fixed trunk. Blocking: run it off the SIP workers.
+ * agent over UDP sends an OPTIONS, then an INVITE with a PCMA offer, to the gateway's own operator listening point,
+ * waits for the answer, sends RTP (silence) while it holds the call and counts the RTP that comes back, then hangs
+ * up. It passes when the call is answered and RTP comes back; anything else fails with the reason in plain words.
+ * The INVITE carries the gateway's per-process test-call secret, so the SBC takes it from its own address as a call
+ * from the first fixed trunk. Blocking: run it off the SIP workers.
  */
 final class SyntheticCall {
 
@@ -73,6 +73,9 @@ final class SyntheticCall {
         }
 
         Outcome run() throws IOException {
+            if (!answersOptions()) {
+                return new Outcome(false, "the gateway did not answer OPTIONS within 2 s", null, 0);
+            }
             long start = System.nanoTime();
             String branch = branch();
             String invite = invite(branch);
@@ -104,6 +107,27 @@ final class SyntheticCall {
                             + hold.toSeconds() + " s", setup, back)
                     : new Outcome(false, "answered in " + setup + " ms, but only " + back + " RTP packets came back in "
                             + hold.toSeconds() + " s", setup, back);
+        }
+
+        /** An OPTIONS outside the call first, as a core polls its SBC: a gateway that answers none gets no INVITE. */
+        private boolean answersOptions() throws IOException {
+            String branch = branch();
+            String options = "OPTIONS sip:" + gateway.getAddress().getHostAddress() + ":" + gateway.getPort()
+                    + " SIP/2.0\r\nVia: SIP/2.0/UDP " + host + ":" + sip.getLocalPort() + ";branch=" + branch
+                    + ";rport\r\nMax-Forwards: 70\r\nFrom: <sip:testcall@" + host + ">;tag=" + fromTag
+                    + "\r\nTo: <sip:" + gateway.getAddress().getHostAddress() + ">\r\nCall-ID: options-" + callId
+                    + "\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+            for (int attempt = 0; attempt < 4; attempt++) {
+                send(options);
+                long deadline = System.nanoTime() + Duration.ofMillis(500).toNanos();
+                while (System.nanoTime() < deadline) {
+                    String answer = receive(sip, 100);
+                    if (answer != null && answer.startsWith("SIP/2.0 ") && answer.contains(branch)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private String invite(String branch) {

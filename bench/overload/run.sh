@@ -22,6 +22,7 @@ source "$ROOT/bench/b2bua/gateway.sh"
 
 # The caller counts a 503 as a refusal only with Retry-After (check_it fails the call without one).
 sed -e 's|<recv response="503" optional="true" next="refused"/>|<recv response="503" optional="true" next="refused"><action><ereg regexp="Retry-After: *[0-9]+" search_in="msg" check_it="true" assign_to="retry"/></action></recv>|' \
+    -e 's|</scenario>|<Reference variables="retry"/></scenario>|' \
   "$ROOT/emulators/sip/operator-caller.xml" >"$work/operator-caller-overload.xml"
 sed -e 's|<recv response="200" rrs="true"/>|<recv response="200" rrs="true" rtd="true"/>|' \
   "$ROOT/emulators/sip/teams-caller.xml" >"$work/teams-caller-911.xml"
@@ -49,7 +50,7 @@ caller_scenario=$work/operator-caller-overload.xml
 # Emergency calls start 10 s in, when the overload has built up; one a second.
 ( sleep 10; cd "$work/emergency" && sipp -sf "$work/teams-caller-911.xml" -t t1 -i 127.0.0.1 -p 46082 -s 911 \
     -key calling +14255550100 -key host 1r1.bench.opencg.test -key extra "X-Bench: 911" -key contact_port 46083 \
-    -r 1 -m "$EMERGENCY" -l "$EMERGENCY" -trace_rtt -trace_stat -nostdin 127.0.0.1:46081 >sipp.out 2>&1 ) &
+    -r 1 -m "$EMERGENCY" -l "$EMERGENCY" -trace_rtt -rtt_freq 1 -trace_stat -nostdin 127.0.0.1:46081 >sipp.out 2>&1 ) &
 emergency=$!
 set +e
 call "$RATE" $((RATE * DURATION)) "$step" -timeout $((DURATION + 40))s -trace_rtt -rtt_freq 1 -trace_stat -trace_counts \

@@ -36,7 +36,6 @@ import org.opencg.core.config.StartupFailure;
 import org.opencg.core.routing.RoutingSnapshot;
 import org.opencg.core.routing.RoutingTable;
 import org.opencg.core.trunks.HeaderRule;
-import org.opencg.sip.container.core.NewCallGate;
 import org.opencg.sip.container.core.PeerAdmission;
 import org.opencg.sip.container.core.PriorityCalls;
 import org.opencg.sip.container.core.SessionSides;
@@ -99,8 +98,6 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
     private final java.util.concurrent.atomic.AtomicLong admissionRefused = new java.util.concurrent.atomic.AtomicLong();
     private final MediaShortage shortage = new MediaShortage();
     private TestCallRunner testCalls;
-    /** Where the container refuses new calls itself while the ceiling is reached, before any transaction. */
-    private NewCallGate gate;
     private volatile RoutingSnapshot routes;
     private volatile CallRecords records;
 
@@ -123,7 +120,6 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         // Emergency calls are taken whatever the load (acg-behaviour.md §6).
         ((PriorityCalls) getServletContext().getAttribute(PriorityCalls.ATTRIBUTE))
                 .neverShed(settings.emergency().numbers());
-        gate = (NewCallGate) getServletContext().getAttribute(NewCallGate.ATTRIBUTE);
         timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
         keepAlive = new KeepAlive(factory, settings, monitor);
         legs = new LegRequests(factory);
@@ -145,7 +141,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         registry.gauge("opencg_sbc_active_emergency_calls", Tags.empty(), activeEmergencyCalls, AtomicInteger::get);
         registry.gauge("opencg_sbc_calls_in_progress", Tags.empty(), callsInProgress, AtomicInteger::get);
         registry.more().counter("opencg_sbc_admission_refused_calls", Tags.empty(), admissionRefused,
-                refused -> refused.get() + gate.refusedAtGate());
+                java.util.concurrent.atomic.AtomicLong::get);
         registry.more().counter("opencg_sbc_media_refused_calls", Tags.empty(), shortage, MediaShortage::refusedCalls);
         dtmf = new DtmfRelay(media, timers);
         if (media.anchored()) {
@@ -208,9 +204,6 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         if (testCalls != null) {
             testCalls.close();
         }
-        if (gate != null) {
-            gate.close(null);
-        }
         for (String name : METERS) {
             registry.find(name).meters().forEach(registry::remove);
         }
@@ -270,7 +263,6 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
 
     private void start(Call call, CallPlanner.LegPlan plan) throws ServletException, IOException {
         callsInProgress.incrementAndGet();
-        updateGate();
         if (call.emergency) {
             activeEmergencyCalls.incrementAndGet();
             LOG.info(() -> "emergency call " + call.callerInvite.getCallId() + " to " + call.called + " from "
@@ -771,19 +763,10 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         end(call, 200, "Transfer failed after the referring party hung up", "gateway");
     }
 
-    /**
-     * Closes the container's gate while the calls in progress fill the ceiling, opens it when one ends. Under the
-     * lock, the last caller reads the latest count, so the gate never stays closed on a count that has dropped.
-     */
-    private synchronized void updateGate() {
-        gate.close(settings.admission().ceilingRefusal(callsInProgress.get()));
-    }
-
     /** Ends the call once: its media released (and how it went noted) and its record written. */
     private void end(Call call, int status, String reason, String endedBy) {
         if (!call.ended()) {
             callsInProgress.decrementAndGet();
-            updateGate();
             if (call.emergency) {
                 activeEmergencyCalls.decrementAndGet();
             }

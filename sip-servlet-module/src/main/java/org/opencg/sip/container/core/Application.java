@@ -37,8 +37,7 @@ final class Application {
                 SipServlet.SUPPORTED, java.util.List.of("100rel"),
                 SipServlet.OUTBOUND_INTERFACES, context.outboundInterfaces(),
                 PeerAdmission.ATTRIBUTE, context.peerAdmission(),
-                PriorityCalls.ATTRIBUTE, context.overload(),
-                NewCallGate.ATTRIBUTE, context.overload()));
+                PriorityCalls.ATTRIBUTE, context.overload()));
     }
 
     String name() {

@@ -131,17 +131,9 @@ public final class Dispatcher implements SipListenerExt {
 
     private void initial(RequestEvent event, SipProvider provider) {
         Request request = event.getRequest();
-        if (Request.INVITE.equals(request.getMethod())) {
-            String dialled = dialled(request);
-            if (context.overload().shedsNewCall(dialled)) {
-                answers.overloaded(provider, request);
-                return;
-            }
-            String atLimit = context.overload().refusedAtGate(dialled);
-            if (atLimit != null) {
-                answers.atCallLimit(provider, request, atLimit);
-                return;
-            }
+        if (Request.INVITE.equals(request.getMethod()) && context.overload().shedsNewCall(dialled(request))) {
+            answers.overloaded(provider, request);
+            return;
         }
         Side side = context.sides().of(provider);
         Application application = router.apply(side);

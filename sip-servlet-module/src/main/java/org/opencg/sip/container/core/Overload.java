@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  * an application named as {@link PriorityCalls} (emergency calls) are always taken. An episode is logged when it
  * starts and when it ends, not per call.
  */
-public final class Overload implements PriorityCalls, NewCallGate {
+public final class Overload implements PriorityCalls {
 
     private static final Logger LOG = Logger.getLogger(Overload.class.getName());
     /** Never sheds: for containers built without a worker pool to watch (tests). */
@@ -27,9 +27,6 @@ public final class Overload implements PriorityCalls, NewCallGate {
     private final AtomicBoolean shedding = new AtomicBoolean();
     private final AtomicLong shed = new AtomicLong();
     private final java.util.Set<String> neverShed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** The application's reason for taking no new call now (its call limit), null while it takes them. */
-    private volatile String closedBecause;
-    private final AtomicLong refusedAtGate = new AtomicLong();
 
     Overload(IntSupplier waiting, int limit) {
         this(waiting, limit, () -> 0, 0);
@@ -77,28 +74,5 @@ public final class Overload implements PriorityCalls, NewCallGate {
     /** New calls refused since the start. */
     public long shedCalls() {
         return shed.get();
-    }
-
-    @Override
-    public void close(String reasonPhrase) {
-        closedBecause = reasonPhrase;
-    }
-
-    @Override
-    public long refusedAtGate() {
-        return refusedAtGate.get();
-    }
-
-    /**
-     * Why a new call to this dial string is refused at the application's gate, or null when it is not; counts it when
-     * it is. Priority dial strings always pass.
-     */
-    String refusedAtGate(String dialled) {
-        String reason = closedBecause;
-        if (reason == null || dialled != null && neverShed.contains(dialled)) {
-            return null;
-        }
-        refusedAtGate.incrementAndGet();
-        return reason;
     }
 }

@@ -51,11 +51,6 @@ final class StatelessAnswers {
         unavailable(provider, request, "Overloaded", OVERLOAD_RETRY_AFTER_SECONDS);
     }
 
-    /** 503 for a new call past the application's call limit ({@link NewCallGate}), with its reason. */
-    void atCallLimit(SipProvider provider, Request request, String reason) {
-        unavailable(provider, request, reason, OVERLOAD_RETRY_AFTER_SECONDS);
-    }
-
     private void unavailable(SipProvider provider, Request request, String reason, int retryAfter) {
         Response response = build(request, Response.SERVICE_UNAVAILABLE, reason);
         if (response != null) {

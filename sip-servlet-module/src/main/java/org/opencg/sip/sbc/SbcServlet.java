@@ -7,8 +7,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import javax.servlet.ServletException;
 import javax.servlet.sip.B2buaHelper;
 import javax.servlet.sip.ServletTimer;
@@ -787,27 +785,19 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
 
     private RoutingSnapshot routes() throws ServletException {
         if (routes == null) {
-            routes = ((RoutingTable) lookup(RoutingTable.JNDI)).snapshot();
+            try {
+                routes = ((RoutingTable) Jndi.lookup(RoutingTable.JNDI)).snapshot();
+            } catch (IllegalStateException e) {
+                throw new ServletException(e.getMessage(), e);
+            }
         }
         return routes;
     }
 
     private CallRecords calls() {
         if (records == null) {
-            try {
-                records = (CallRecords) lookup(CallRecords.JNDI);
-            } catch (ServletException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
+            records = (CallRecords) Jndi.lookup(CallRecords.JNDI);
         }
         return records;
-    }
-
-    private static Object lookup(String name) throws ServletException {
-        try {
-            return new InitialContext().lookup(name);
-        } catch (NamingException e) {
-            throw new ServletException("cannot find " + name, e);
-        }
     }
 }

@@ -57,7 +57,8 @@ public final class GoLiveReadiness {
             }
         });
         return new Check("SIP peers up", down.isEmpty(), down.isEmpty() ? String.join(", ", all)
-                : "no peer up in " + String.join(", ", down) + " (" + String.join(", ", all) + ")");
+                : "no peer up in " + String.join(", ", down) + (down.size() == all.size() ? ""
+                        : " (" + String.join(", ", all) + ")"));
     }
 
     private static Check testCalls(List<TestCallResult> calls, Instant now) {

@@ -59,6 +59,9 @@ class GoLiveReadinessTest {
                 + "failed), 2026-12-02 (no calls)"), checks.get(1).detail());
         assertEquals("3 numbers whose sync to Teams failed (Numbers page)", checks.get(2).detail());
         assertFalse(checks.get(3).passed());
+        assertEquals("no peer up in region 1 operator, region 1 teams", GoLiveReadiness.checks(List.of(
+                new PeerState("sip", "teams", "1", false), new PeerState("op1", "operator", "1", false)),
+                passingDays(7), NOW, 0, ROUTE).get(0).detail(), "every group down: named once, not twice");
         assertFalse(GoLiveReadiness.checks(ALL_UP, passingDays(7), NOW, 0,
                 new EmergencyRoute(Set.of(), "operator")).get(3).passed(), "no dial strings");
     }

@@ -1,9 +1,7 @@
 package org.opencg.sip.sbc;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Which calls from Microsoft and Zoom are emergency calls, and where they go (acg-behaviour.md §6): a call whose
@@ -40,12 +38,6 @@ public record EmergencyCalls(Set<String> numbers, boolean directToEsrp, List<Pee
      */
     public java.util.Optional<String> elinFor(SessionBody body, boolean toEsrp) {
         return elinAsCaller && !toEsrp ? Elin.of(body.part(PIDF)) : java.util.Optional.empty();
-    }
-
-    /** The dial strings of a comma-separated setting, blanks left out. */
-    static Set<String> parseNumbers(String text) {
-        return Arrays.stream(text.split(",")).map(String::strip).filter(n -> !n.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether a call to this dialled number (a Request-URI's user, perhaps null) is an emergency call. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import org.eclipse.microprofile.config.Config;
+import org.opencg.core.config.EmergencySettings;
 import org.opencg.core.trunks.TrunkRules;
 
 /**
@@ -90,11 +91,10 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
     }
 
     private static EmergencyCalls emergency(Config config) {
-        String type = choice(config, "opencg.emergency.e911-type", "standard", "direct-to-esrp");
+        boolean directToEsrp = EmergencySettings.directToEsrp(config);
         List<Peer> esrp = peers(config, "opencg.emergency.esrp-peers", "");
-        return parse("opencg.emergency.esrp-peers", "", v -> new EmergencyCalls(
-                EmergencyCalls.parseNumbers(text(config, "opencg.emergency.numbers", "911,933")),
-                type.equals("direct-to-esrp"), esrp, flag(config, "opencg.emergency.elin-as-caller", false)));
+        return parse("opencg.emergency.esrp-peers", "", v -> new EmergencyCalls(EmergencySettings.numbers(config),
+                directToEsrp, esrp, flag(config, "opencg.emergency.elin-as-caller", false)));
     }
 
     /** The trunk whose peers include this address, else null (a call from a stranger is refused). */

@@ -16,7 +16,7 @@ class EmergencyCallsTest {
 
     @Test
     void theDialStringsOfTheDeploymentAreEmergencyCallsAndNothingElse() {
-        EmergencyCalls emergency = new EmergencyCalls(EmergencyCalls.parseNumbers(" 911, 933,,+44999 "), false,
+        EmergencyCalls emergency = new EmergencyCalls(org.opencg.core.config.EmergencySettings.parseNumbers(" 911, 933,,+44999 "), false,
                 List.of());
         assertEquals(Set.of("911", "933", "+44999"), emergency.numbers());
         assertTrue(emergency.isEmergency("911"));

@@ -3,10 +3,7 @@ package org.opencg.web.portal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,6 +14,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.eclipse.microprofile.config.Config;
+import org.opencg.core.config.EmergencySettings;
 import org.opencg.core.numbers.NumberFilter;
 import org.opencg.core.numbers.NumberService;
 import org.opencg.core.testlines.TestCallService;
@@ -72,10 +70,7 @@ public class GoLivePage {
 
     /** Emergency calls leave on the ESRPs with DirectToEsrp, else on the first trunk (the fixed one, by default). */
     private GoLiveReadiness.EmergencyRoute emergencyRoute() {
-        Set<String> dialStrings = Arrays.stream(config.getOptionalValue("opencg.emergency.numbers", String.class)
-                .orElse("911,933").split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-        boolean esrp = "direct-to-esrp".equalsIgnoreCase(config.getOptionalValue("opencg.emergency.e911-type",
-                String.class).orElse("standard").strip());
-        return new GoLiveReadiness.EmergencyRoute(dialStrings, esrp ? "esrp" : TrunkRules.names(config).get(0));
+        return new GoLiveReadiness.EmergencyRoute(EmergencySettings.numbers(config),
+                EmergencySettings.directToEsrp(config) ? "esrp" : TrunkRules.names(config).get(0));
     }
 }

@@ -111,12 +111,22 @@ final class Baresip implements AutoCloseable {
     }
 
     /**
-     * How strongly a tone of {@code hz} is in what this phone heard, relative to the whole signal's power
-     * (Goertzel, one bin): near 1 for a clean tone of that frequency, near 0 without it or in silence.
+     * How much of what this phone heard was a tone of {@code hz}: the share of its power in that tone's bin, taken
+     * over 100 ms windows and weighted by each window's power. Near 1 for a clean tone, near 0 without it or in
+     * silence. Per window, not over the whole call: one bin over seconds is coherent, so a single phase jump (a
+     * packet lost or a jitter buffer resizing under load) would cancel much of a tone that was there throughout.
      */
     double heard(int hz) throws IOException, UnsupportedAudioFileException {
-        double[] all = heardOverTime(hz, Integer.MAX_VALUE);
-        return all.length == 0 ? 0 : all[0];
+        Heard heard = heard();
+        int window = heard.frames(100);
+        double tone = 0;
+        double energy = 0;
+        for (int w = 0; window > 0 && w < heard.frames() / window; w++) {
+            double power = heard.energy(w * window, window);
+            tone += power * goertzel(heard.bytes(), heard.channels(), w * window, window, hz / heard.rate());
+            energy += power;
+        }
+        return energy == 0 ? 0 : tone / energy;
     }
 
     /**
@@ -143,12 +153,7 @@ final class Baresip implements AutoCloseable {
         int window = heard.frames(windowMs);
         double[] level = new double[window == 0 ? 0 : heard.frames() / window];
         for (int w = 0; w < level.length; w++) {
-            double energy = 0;
-            for (int i = w * window; i < (w + 1) * window; i++) {
-                double x = heard.sample(i);
-                energy += x * x;
-            }
-            level[w] = Math.sqrt(energy / window);
+            level[w] = Math.sqrt(heard.energy(w * window, window) / window);
         }
         return level;
     }
@@ -162,6 +167,15 @@ final class Baresip implements AutoCloseable {
 
         int frames(int windowMs) {
             return (int) Math.min(frames(), (long) windowMs * (long) rate / 1000);
+        }
+
+        /** The sum of the squares of the first channel's samples in {@code frames} frames from {@code first}. */
+        double energy(int first, int frames) {
+            double energy = 0;
+            for (int i = first; i < first + frames; i++) {
+                energy += sample(i) * sample(i);
+            }
+            return energy;
         }
 
         /** The first channel's sample of a frame. */

@@ -39,6 +39,17 @@ final class Baresip implements AutoCloseable {
      */
     static Baresip start(String name, String sipListen, String account, int toneHz, int seconds, String dial,
             Path certificate, int keypad) throws IOException {
+        return start(name, sipListen, account, "ausine," + toneHz, seconds, dial, certificate, keypad);
+    }
+
+    /** A phone whose microphone is a WAV file (48 kHz, two channels, as its audio source runs) instead of a tone. */
+    static Baresip playing(String name, String sipListen, String account, Path wav, int seconds, String dial)
+            throws IOException {
+        return start(name, sipListen, account, "aufile," + wav, seconds, dial, null, 0);
+    }
+
+    private static Baresip start(String name, String sipListen, String account, String source, int seconds,
+            String dial, Path certificate, int keypad) throws IOException {
         Path dir = Path.of("target", "baresip", name).toAbsolutePath();
         if (Files.exists(dir)) {
             try (Stream<Path> old = Files.walk(dir)) {
@@ -54,7 +65,7 @@ final class Baresip implements AutoCloseable {
                 certificate == null ? "" : "sip_certificate " + certificate,
                 certificate == null ? "" : "sip_cafile " + certificate.resolveSibling("ca.pem"),
                 // No sound card: the tone is the microphone, ALSA's null device the loudspeaker.
-                "audio_source ausine," + toneHz,
+                "audio_source " + source,
                 "audio_player alsa,null",
                 "audio_alert alsa,null",
                 "ausrc_srate 48000", "ausrc_channels 2", "auplay_srate 48000", "auplay_channels 2",
@@ -62,7 +73,7 @@ final class Baresip implements AutoCloseable {
                 // Only the codecs the account names are loaded: baresip answers with what it has, whatever its
                 // audio_codecs parameter says.
                 account.contains("PCM") ? "module g711.so" : "", account.contains("G722") ? "module g722.so" : "",
-                "module stdio.so", "module ausine.so", "module alsa.so",
+                "module stdio.so", "module ausine.so", "module aufile.so", "module alsa.so",
                 "module sndfile.so", "module srtp.so",
                 "module_app account.so", "module_app menu.so",
                 keypad == 0 ? "" : "module cons.so", keypad == 0 ? "" : "cons_listen 127.0.0.1:" + keypad,

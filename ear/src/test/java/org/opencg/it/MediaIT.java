@@ -115,6 +115,72 @@ class MediaIT {
     }
 
     /**
+     * A core that sends its keys as tones in the audio (the "inband" trunk, dtmf=inband in trunk-rules.properties,
+     * its phone at 127.0.0.10) although its SDP lists telephone-event, as baresip's always does: the keys 5 and then 8,
+     * played into the call as tones, reach the Teams phone as RFC 4733 events, in that order.
+     */
+    @Test
+    void keysACoreSendsAsTonesReachTeamsAsRfc4733Events() throws Exception {
+        Path keys = dtmfTones(Path.of("target", "baresip", "keys-58.wav").toAbsolutePath(), "58");
+        String accounts = "<sip:+442079461044@127.0.0.1>;regint=0;answermode=auto;mediaenc=srtp-mand;"
+                + "audio_codecs=PCMU\n<sip:+442079461000@127.0.0.1>;regint=0";
+        try (Baresip teams = Baresip.start("teams-inband", "127.0.0.1:15070", accounts, TEAMS_TONE, 12, null,
+                certificate, 0)) {
+            assertEquals(1.0, Metrics.awaitValue("opencg_sbc_peer_up", "peer=\"sip\"", 1, 30));
+            try (Baresip core = Baresip.playing("inband-core", "127.0.0.10:15198",
+                    "<sip:01632960044@127.0.0.10>;regint=0;audio_codecs=PCMU", keys, 7,
+                    "sip:02079461044@127.0.0.1:" + TestServer.SIP_PORT)) {
+                Eventually.until("the Teams phone got both keys as events", java.time.Duration.ofSeconds(15),
+                        () -> teams.log().contains("received event: '8'"));
+                String log = teams.log();
+                assertTrue(log.indexOf("received event: '5'") >= 0
+                        && log.indexOf("received event: '5'") < log.indexOf("received event: '8'"), log);
+                assertTrue(core.log().contains("telephone-event"), "the core listed telephone-event:\n" + core.log());
+            }
+        }
+    }
+
+    /**
+     * A WAV file as a phone's microphone plays it (48 kHz, two channels): a second and a half of silence, then each key
+     * as its two DTMF frequencies (ITU-T Q.23) for 200 ms with 600 ms of silence after it, then three seconds more.
+     */
+    private static Path dtmfTones(Path file, String keys) throws Exception {
+        String layout = "123A456B789C*0#D";
+        int rate = 48_000;
+        java.io.ByteArrayOutputStream pcm = new java.io.ByteArrayOutputStream();
+        java.util.function.BiConsumer<Integer, double[]> play = (ms, hz) -> {
+            for (int i = 0; i < rate * ms / 1000; i++) {
+                double t = (double) i / rate;
+                double v = 0;
+                for (double f : hz) {
+                    v += 8000 * Math.sin(2 * Math.PI * f * t);
+                }
+                short sample = (short) v;
+                for (int channel = 0; channel < 2; channel++) {
+                    pcm.write(sample & 0xff);
+                    pcm.write((sample >> 8) & 0xff);
+                }
+            }
+        };
+        play.accept(1500, new double[0]);
+        for (char key : keys.toCharArray()) {
+            int at = layout.indexOf(key);
+            play.accept(200, new double[] {new double[] {697, 770, 852, 941}[at / 4],
+                    new double[] {1209, 1336, 1477, 1633}[at % 4]});
+            play.accept(600, new double[0]);
+        }
+        play.accept(3000, new double[0]);
+        byte[] bytes = pcm.toByteArray();
+        javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(rate, 16, 2, true, false);
+        java.nio.file.Files.createDirectories(file.getParent());
+        try (javax.sound.sampled.AudioInputStream in = new javax.sound.sampled.AudioInputStream(
+                new java.io.ByteArrayInputStream(bytes), format, bytes.length / 4)) {
+            javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, file.toFile());
+        }
+        return file;
+    }
+
+    /**
      * DTMF during early media (an IVR before the answer, acg-behaviour.md checklist 25): Teams (SIPp behind TLS)
      * answers with early media only (183 with SRTP, never 200), its media going to a socket of this test; the
      * operator caller on an INFO trunk (the "quiet" trunk, at 127.0.0.5) sends audio and keys 5 as an INFO in the

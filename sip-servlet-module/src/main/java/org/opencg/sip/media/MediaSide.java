@@ -16,11 +16,18 @@ import java.util.List;
  * @param ptime  the packetisation interval in ms of the media sent to this side (rtpengine repacketises and says so
  *               in {@code a=ptime}), 0 keeps the other side's
  * @param rtcp   how RTCP goes to a plain-RTP side (an SRTP side multiplexes as Microsoft's media processors do)
+ * @param keysAsTones whether the side takes its keys as tones in the audio only: it is offered no telephone-event,
+ *               so rtpengine plays the other side's RFC 4733 events to it as tones
  */
-public record MediaSide(boolean srtp, List<String> codecs, int tos, boolean decodeAudio, int ptime, Rtcp rtcp) {
+public record MediaSide(boolean srtp, List<String> codecs, int tos, boolean decodeAudio, int ptime, Rtcp rtcp,
+        boolean keysAsTones) {
 
     public MediaSide {
         codecs = List.copyOf(codecs);
+    }
+
+    public MediaSide(boolean srtp, List<String> codecs, int tos, boolean decodeAudio, int ptime, Rtcp rtcp) {
+        this(srtp, codecs, tos, decodeAudio, ptime, rtcp, false);
     }
 
     public MediaSide(boolean srtp, List<String> codecs, int tos, boolean decodeAudio) {

@@ -21,18 +21,23 @@ public final class NgCommands {
             "AES_CM_128_HMAC_SHA1_32", "F8_128_HMAC_SHA1_80", "F8_128_HMAC_SHA1_32", "NULL_HMAC_SHA1_80",
             "NULL_HMAC_SHA1_32");
 
+    private static final String TELEPHONE_EVENT = "telephone-event";
+
     private NgCommands() {
     }
 
     /** An SDP offer from the side with {@code fromTag}, made into one for {@code toward}. */
     public static Map<String, Object> offer(String callId, String fromTag, String sdp, MediaSide toward) {
         Map<String, Object> command = base("offer", callId, fromTag, sdp, toward);
-        if (!toward.codecs().isEmpty()) {
+        List<String> codecs = toward.keysAsTones() ? toward.codecs().stream()
+                .filter(codec -> !codec.equalsIgnoreCase(TELEPHONE_EVENT)).toList() : toward.codecs();
+        if (!codecs.isEmpty()) {
             // The other side sees only its own codecs: first those the offerer also has, in the offerer's order (so
             // that the answer picks one rtpengine passes straight through), then the rest, which rtpengine
             // transcodes. The offerer's other codecs are masked, not stripped: rtpengine may still decode them.
-            command.put("codec", Map.of("mask", List.of("all"), "except", toward.codecs(),
-                    "transcode", toward.codecs()));
+            command.put("codec", Map.of("mask", List.of("all"), "except", codecs, "transcode", codecs));
+        } else if (toward.keysAsTones()) {
+            command.put("codec", Map.of("mask", List.of(TELEPHONE_EVENT)));
         }
         return command;
     }

@@ -52,7 +52,8 @@ final class CallMedia {
             call.anchored = true;
             String tag = fromCaller ? call.callerTag() : call.calleeTag;
             call.sdpFrom.put(tag, sdp);
-            out = anchor.offer(call.callerInvite.getCallId(), tag, sdp, side(call, toMicrosoft));
+            out = anchor.offer(call.callerInvite.getCallId(), tag, fromParty(call, toMicrosoft, sdp),
+                    side(call, toMicrosoft));
         }
         out = forSide(call, toMicrosoft, out);
         sentTo(call, fromCaller ? call.calleeTag : call.callerTag(), out);
@@ -72,8 +73,9 @@ final class CallMedia {
             String callId = call.callerInvite.getCallId();
             MediaSide toward = side(call, toMicrosoft);
             call.sdpFrom.put(fromCaller ? caller : call.calleeTag, sdp);
-            out = fromCaller ? anchor.answer(callId, call.calleeTag, caller, sdp, toward)
-                    : anchor.answer(callId, caller, call.calleeTag, sdp, toward);
+            String in = fromParty(call, toMicrosoft, sdp);
+            out = fromCaller ? anchor.answer(callId, call.calleeTag, caller, in, toward)
+                    : anchor.answer(callId, caller, call.calleeTag, in, toward);
         }
         out = forSide(call, toMicrosoft, out);
         sentTo(call, fromCaller ? call.calleeTag : call.callerTag(), out);
@@ -91,8 +93,8 @@ final class CallMedia {
         String staying = stayingIsCaller ? call.callerTag() : call.calleeTag;
         boolean stayingOnMicrosoft = stayingIsCaller ? call.callerOnMicrosoft : call.calleeOnMicrosoft;
         call.sdpFrom.put(targetTag, sdp);
-        return reofferTo(call, stayingIsCaller, anchor.answer(call.callerInvite.getCallId(), staying, targetTag, sdp,
-                side(call, stayingOnMicrosoft)));
+        return reofferTo(call, stayingIsCaller, anchor.answer(call.callerInvite.getCallId(), staying, targetTag,
+                fromParty(call, !targetOnMicrosoft, sdp), side(call, stayingOnMicrosoft)));
     }
 
     /** rtpengine's SDP for the party that stays, as a re-offer in its own session's origin (RFC 3264 §8). */
@@ -214,7 +216,21 @@ final class CallMedia {
         TrunkSdp sdp = trunkSdp(call);
         // Repacketising needs the audio decoded, as injecting DTMF or comfort noise does.
         return new MediaSide(false, call.operatorCodecs, tos, call.dtmfInfo || call.comfortNoise || sdp.ptime() > 0,
-                sdp.ptime(), sdp.rtcp());
+                sdp.ptime(), sdp.rtcp(), keysAsTones(call));
+    }
+
+    /**
+     * The SDP of a party as rtpengine gets it: from a core that sends its keys as tones, without the telephone-event
+     * it may list anyway, so that rtpengine listens for the tones ({@link InbandDtmf}).
+     *
+     * @param fromOperator whether the party is on the operator's side
+     */
+    private static String fromParty(Call call, boolean fromOperator, String sdp) {
+        return fromOperator && keysAsTones(call) ? InbandDtmf.withoutTelephoneEvent(sdp) : sdp;
+    }
+
+    private static boolean keysAsTones(Call call) {
+        return call.trunk != null && call.trunk.dtmf() == Trunk.Dtmf.INBAND;
     }
 
     private static TrunkSdp trunkSdp(Call call) {

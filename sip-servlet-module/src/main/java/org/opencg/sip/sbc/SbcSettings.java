@@ -37,7 +37,7 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
             NumberNormalisation numbers = parse(prefix + "to-e164", null, text -> NumberNormalisation.parse(
                     config.getOptionalValue(prefix + "to-e164", String.class).orElse(""),
                     config.getOptionalValue(prefix + "from-e164", String.class).orElse("")));
-            String dtmf = choice(config, prefix + "dtmf", "rfc4733", "info");
+            String dtmf = oneOf(config, prefix + "dtmf", List.of("rfc4733", "info", "inband"));
             String redirection = choice(config, prefix + "redirection", "history-info", "diversion");
             String ringback = choice(config, prefix + "ringback", "local", "inject");
             String comfortNoise = choice(config, prefix + "comfort-noise", "none", "inject");
@@ -49,7 +49,8 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
             }
             trunks.add(new Trunk(trunk, CallRouting.TrunkKind.valueOf(kind),
                     peers(config, prefix + "peers", ""), numbers,
-                    placement(config, prefix + "tenant-placement", placement).equals("tgrp"), dtmf.equals("info"),
+                    placement(config, prefix + "tenant-placement", placement).equals("tgrp"),
+                    Trunk.Dtmf.valueOf(dtmf.toUpperCase(Locale.ROOT)),
                     redirection.equals("diversion") ? Redirection.Form.DIVERSION : Redirection.Form.HISTORY_INFO,
                     codecs, new Trunk.Provisional(flag(config, prefix + "early-media", true),
                             flag(config, prefix + "100rel", false), ringback.equals("inject")),
@@ -116,6 +117,15 @@ public record SbcSettings(int region, String baseDomain, String xMsSbc, String c
         String value = text(config, key, fallback).toLowerCase(Locale.ROOT);
         if (!value.equals(first) && !value.equals(second)) {
             throw bad(key, "'" + value + "' is not " + first + " or " + second);
+        }
+        return value;
+    }
+
+    /** A setting that takes one of several words (any case): the first when not set. */
+    private static String oneOf(Config config, String key, List<String> words) {
+        String value = text(config, key, words.get(0)).toLowerCase(Locale.ROOT);
+        if (!words.contains(value)) {
+            throw bad(key, "'" + value + "' is not one of " + String.join(", ", words));
         }
         return value;
     }

@@ -7,15 +7,15 @@ import org.opencg.core.trunks.HeaderRule;
 /**
  * A trunk to the operator's network: its peers (the operator SBCs it sends to and takes calls from), whether it
  * carries fixed or mobile traffic (which decides where an unprovisioned number goes), its number rules, and whether
- * the tenant goes in an RFC 4904 trunk group ({@code tgrp}) instead of the X-MS-TenantID header, whether its
- * DTMF is SIP INFO (the gateway turns it into RFC 4733 events for Microsoft, whose side takes only those), and
+ * the tenant goes in an RFC 4904 trunk group ({@code tgrp}) instead of the X-MS-TenantID header, how its core sends
+ * and takes keys ({@link Dtmf}: Microsoft's side takes RFC 4733 events only), and
  * whether the gateway fills the gaps in what its core sends with comfort noise ({@code comfortNoise}: Operator
  * Connect and Teams Phone Mobile require comfort noise of the core, and ACG injects it for a core that sends none,
  * acg-behaviour.md §3.7), and the adjustments its core needs on SIP headers ({@code headerRules}, in order) and on the SDP it is sent
  * ({@code sdp}).
  */
 public record Trunk(String name, CallRouting.TrunkKind kind, List<Peer> peers, NumberNormalisation numbers,
-        boolean tenantInTgrp, boolean dtmfInfo, Redirection.Form redirection, List<String> codecs,
+        boolean tenantInTgrp, Dtmf dtmf, Redirection.Form redirection, List<String> codecs,
         Provisional provisional, boolean comfortNoise, List<HeaderRule> headerRules, TrunkSdp sdp) {
 
     /**
@@ -24,6 +24,19 @@ public record Trunk(String name, CallRouting.TrunkKind kind, List<Peer> peers, N
      * side rings without media (their network plays none of its own).
      */
     public record Provisional(boolean earlyMedia, boolean reliable, boolean injectRingback) {
+    }
+
+    /**
+     * How a core sends and takes keys: RFC 4733 events (passed as they are), SIP INFO (the gateway turns each into
+     * events and back, {@link DtmfRelay}), or tones in the audio ({@link InbandDtmf}: rtpengine detects them).
+     */
+    public enum Dtmf {
+        RFC4733, INFO, INBAND
+    }
+
+    /** Whether the core's keys come and go as SIP INFO. */
+    public boolean dtmfInfo() {
+        return dtmf == Dtmf.INFO;
     }
 
 

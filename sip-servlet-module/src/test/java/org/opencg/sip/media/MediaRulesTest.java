@@ -46,6 +46,18 @@ class MediaRulesTest {
     }
 
     @Test
+    void aCoreThatTakesKeysAsTonesIsOfferedNoTelephoneEvent() {
+        MediaSide anyCodec = new MediaSide(false, List.of(), 0, false, 0, Rtcp.SEPARATE, true);
+        assertEquals(Map.of("mask", List.of("telephone-event")), NgCommands.offer("c", "a", "v=0", anyCodec)
+                .get("codec"));
+        MediaSide someCodecs = new MediaSide(false, List.of("PCMA", "telephone-event"), 0, false, 0, Rtcp.SEPARATE,
+                true);
+        assertEquals(Map.of("mask", List.of("all"), "except", List.of("PCMA"), "transcode", List.of("PCMA")),
+                NgCommands.offer("c", "a", "v=0", someCodecs).get("codec"));
+        assertNull(NgCommands.offer("c", "a", "v=0", OPERATOR).get("codec"), "any codec, events included");
+    }
+
+    @Test
     void qualityComesFromTotalsAndTheWorstReportedStream() {
         Map<String, Object> query = Map.of("totals", Map.of("RTP", Map.of("packets", 980L)),
                 "SSRC", Map.of("1", Map.of("average MOS", Map.of("MOS", 43L, "jitter", 2L), "cumulative loss", 10L),

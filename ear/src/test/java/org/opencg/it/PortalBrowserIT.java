@@ -375,7 +375,10 @@ class PortalBrowserIT {
         }
     }
 
-    /** The Trunks page shows each operator trunk with its header rules in order, as the SBC applies them. */
+    /**
+     * The Trunks page shows each operator trunk with its media settings and its header rules in order, as the SBC
+     * applies them (the test server's trunks: arquillian.xml and trunk-rules.properties).
+     */
     @Test
     void theTrunksPageShowsEachTrunksRulesInPlainWords() throws Exception {
         String[] admin = firstAdmin();
@@ -387,7 +390,12 @@ class PortalBrowserIT {
             for (String shown : new String[] {"operator", "mobile", "op1=udp:127.0.0.1:15090",
                     "toward the trunk, INVITE: add P-Early-Media: supported",
                     "toward the trunk, every request: remove Subject",
-                    "from the trunk, INVITE: replace in P-Asserted-Identity /^<sip:00(\\d+)@/ with \"<sip:+$1@\""}) {
+                    "from the trunk, INVITE: replace in P-Asserted-Identity /^<sip:00(\\d+)@/ with \"<sip:+$1@\"",
+                    "Keys as tones in the audio, detected and sent to Microsoft as RFC 4733 events",
+                    "Keys as SIP INFO, turned into RFC 4733 events toward Microsoft and back",
+                    "Packets of 30 ms (a=ptime:30)", "Bandwidth line b=AS:64 in each media section",
+                    "RTCP on the next port, without an a=rtcp line", "Codecs offered to the core: PCMA",
+                    "Comfort noise toward Microsoft when the core goes quiet", "No early media to the core's callers"}) {
                 assertTrue(text.contains(shown), shown + " missing: " + text);
             }
             assertTrue(text.indexOf("add P-Early-Media") < text.indexOf("remove Subject"), "rules in their order");

@@ -11,7 +11,8 @@ import org.opencg.core.trunks.HeaderRule;
 import org.opencg.core.trunks.TrunkRules;
 
 /**
- * The operator trunks as configured, read-only: their kind, peers and header rules, read by the same {@link TrunkRules}
+ * The operator trunks as configured, read-only: their kind, peers, media settings and header rules, read by the same
+ * {@link TrunkRules}
  * the SBC applies them with, so what staff see is what the calls get. They change in the gateway's settings
  * (docs/sbc.md), not here.
  */
@@ -35,11 +36,12 @@ public class TrunksPage {
         String prefix = "opencg.sbc.trunk." + name + ".";
         return new TrunkView(name, config.getOptionalValue(prefix + "kind", String.class).orElse("fixed"),
                 config.getOptionalValue(prefix + "peers", String.class).orElse("none"),
+                TrunkRules.mediaRules(config, name),
                 TrunkRules.headerRules(config, name).stream().map(HeaderRule::describe).toList());
     }
 
     /** One trunk as the page shows it. */
-    public record TrunkView(String name, String kind, String peers, List<String> headerRules) {
+    public record TrunkView(String name, String kind, String peers, List<String> mediaRules, List<String> headerRules) {
         public String getName() {
             return name;
         }
@@ -50,6 +52,10 @@ public class TrunksPage {
 
         public String getPeers() {
             return peers;
+        }
+
+        public List<String> getMediaRules() {
+            return mediaRules;
         }
 
         public List<String> getHeaderRules() {

@@ -31,6 +31,56 @@ public final class TrunkRules {
         return "opencg.sbc.trunk." + trunk + ".header-rule." + number;
     }
 
+    /**
+     * A trunk's media settings that differ from the defaults, in plain words, for people to read: how its keys travel,
+     * its codecs and SDP rules, comfort noise, ringback, provisional answers. The SBC reads and checks the same settings
+     * (a bad value stops its start), so a running gateway only has values shown here.
+     */
+    public static List<String> mediaRules(Config config, String trunk) {
+        String prefix = "opencg.sbc.trunk." + trunk + ".";
+        List<String> rules = new ArrayList<>();
+        switch (word(config, prefix + "dtmf", "rfc4733")) {
+            case "info" -> rules.add("Keys as SIP INFO, turned into RFC 4733 events toward Microsoft and back");
+            case "inband" -> rules.add("Keys as tones in the audio, detected and sent to Microsoft as RFC 4733 events");
+            default -> rules.add("Keys as RFC 4733 events, passed as they are");
+        }
+        String codecs = config.getOptionalValue(prefix + "codecs", String.class).map(String::strip).orElse("");
+        if (!codecs.isEmpty()) {
+            rules.add("Codecs offered to the core: " + codecs);
+        }
+        String ptime = word(config, prefix + "sdp.ptime", "0");
+        if (!ptime.equals("0")) {
+            rules.add("Packets of " + ptime + " ms (a=ptime:" + ptime + ")");
+        }
+        String bandwidth = word(config, prefix + "sdp.bandwidth", "0");
+        if (!bandwidth.equals("0")) {
+            rules.add("Bandwidth line b=AS:" + bandwidth + " in each media section");
+        }
+        switch (word(config, prefix + "sdp.rtcp", "separate")) {
+            case "mux" -> rules.add("RTCP multiplexed with RTP (RFC 5761)");
+            case "no-attribute" -> rules.add("RTCP on the next port, without an a=rtcp line");
+            default -> { }
+        }
+        if (word(config, prefix + "comfort-noise", "none").equals("inject")) {
+            rules.add("Comfort noise toward Microsoft when the core goes quiet");
+        }
+        if (word(config, prefix + "ringback", "local").equals("inject")) {
+            rules.add("Ringback played to the core's callers while Microsoft rings without media");
+        }
+        if (word(config, prefix + "early-media", "true").equals("false")) {
+            rules.add("No early media to the core's callers");
+        }
+        if (word(config, prefix + "100rel", "false").equals("true")) {
+            rules.add("Provisional answers sent reliably (RFC 3262) to callers that support it");
+        }
+        return List.copyOf(rules);
+    }
+
+    private static String word(Config config, String setting, String fallback) {
+        return config.getOptionalValue(setting, String.class).map(v -> v.strip().toLowerCase(java.util.Locale.ROOT))
+                .orElse(fallback);
+    }
+
     /** A trunk's header rules in number order; a bad one is an IllegalArgumentException naming its setting. */
     public static List<HeaderRule> headerRules(Config config, String trunk) {
         List<HeaderRule> rules = new ArrayList<>();

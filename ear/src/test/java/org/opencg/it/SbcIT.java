@@ -479,6 +479,8 @@ class SbcIT {
         String refused = exchangeOverUdp(15164, invite, callId);
         assertTrue(refused.startsWith("SIP/2.0 503 Service Unavailable (call limit of 20 reached)"), refused);
         assertTrue(refused.contains("Retry-After: 5"), refused);
+        // Answered where the datagram arrived, before parsing (EarlyShedding), as its To-tag shows.
+        assertTrue(refused.contains(";tag=shed"), refused);
         emergencyFromTeams(CARRIER, "+442079469913", "--boundary1--");
         assertEquals(0, ringing.await(), ringing.report());
         assertEquals(0.0, Metrics.awaitValue("opencg_sbc_calls_in_progress", "", 0, 10), "calls left in progress");

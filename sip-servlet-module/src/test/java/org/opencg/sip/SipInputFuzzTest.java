@@ -11,7 +11,9 @@ import javax.sip.message.Request;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import gov.nist.javax.sip.message.SIPMessage;
+import org.opencg.sip.container.core.EarlyShedding;
 import org.opencg.sip.container.core.MessageLimits;
+import org.opencg.sip.container.core.Overload;
 import org.opencg.sip.container.core.StrictParser;
 import org.opencg.sip.container.core.UasChecks;
 import org.opencg.sip.container.stream.MessageFraming;
@@ -23,8 +25,9 @@ import org.opencg.sip.sbc.SessionBody;
 
 /**
  * A coverage-guided fuzzer (Jazzer) over the SIP entry path: the same bytes as a TCP or TLS stream through the
- * framing and its answers, and as a datagram through the parser, RFC 3261's checks, ACG's limits, the message's
- * encoding, the body's SDP (SessionBody) and the SDP normaliser. Whatever the bytes, each step passes them on or
+ * framing and its answers, and as a datagram through the receiver's shedding (EarlyShedding, its gate closed), the
+ * parser, RFC 3261's checks, ACG's limits, the message's encoding, the body's SDP (SessionBody) and the SDP
+ * normaliser. Whatever the bytes, each step passes them on or
  * refuses them in its own way (a ParseException, a refusal, a framing verdict); any other exception, or a hang, is a
  * finding.
  *
@@ -36,6 +39,15 @@ import org.opencg.sip.sbc.SessionBody;
 class SipInputFuzzTest {
 
     private static final int LIMIT = 64 * 1024;
+    /** New calls refused from their bytes at the receiver, as at the call limit (the gate closed). */
+    private static final EarlyShedding AT_LIMIT;
+
+    static {
+        Overload gated = Overload.bounded(1);
+        gated.close("Service Unavailable (fuzzing)");
+        gated.neverShed(java.util.Set.of("911"));
+        AT_LIMIT = new EarlyShedding(gated, (address, port, source, agent) -> true);
+    }
 
     @FuzzTest(maxExecutions = 20_000, maxDuration = "3m")
     void entryPath(byte[] input) {
@@ -77,6 +89,10 @@ class SipInputFuzzTest {
 
     /** The bytes as one UDP datagram, through what the container does before a servlet sees a request. */
     private static void asDatagram(byte[] input) {
+        byte[] shed = AT_LIMIT.judge(input, input.length, 0, java.net.InetAddress.getLoopbackAddress(), "127.0.0.1",
+                5060);
+        assertTrue(shed == null || shed.length == 0 || new String(shed, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .startsWith("SIP/2.0 503 "), "the receiver answers only 503");
         SIPMessage message;
         try {
             message = new StrictParser().parseSIPMessage(input, true, false, null);

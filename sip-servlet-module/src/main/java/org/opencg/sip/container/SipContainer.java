@@ -33,6 +33,7 @@ import org.opencg.core.config.DataDirectory;
 import org.opencg.core.config.StartupFailure;
 import org.opencg.sip.container.core.ContainerContext;
 import org.opencg.sip.container.core.Dispatcher;
+import org.opencg.sip.container.core.EarlyShedding;
 import org.opencg.sip.container.core.Overload;
 import org.opencg.sip.container.core.WorkerPool;
 import org.opencg.sip.container.core.SideFactory;
@@ -142,11 +143,13 @@ public class SipContainer {
             scheduler = new ScheduledThreadPoolExecutor(1, threads);
             // Cancelled timers leave the queue at once instead of when they would have fired.
             scheduler.setRemoveOnCancelPolicy(true);
+            Overload overload = Overload.watching(executor,
+                    config.getOptionalValue(SipSettings.OVERLOAD_QUEUED_TASKS, Integer.class).orElse(5000),
+                    config.getOptionalValue(SipSettings.OVERLOAD_QUEUE_DELAY_MS, Integer.class).orElse(2000));
+            EarlyShedding.register(stackName, new EarlyShedding(overload, admission));
             context = new ContainerContext(factories, sides.build(), executor, scheduler,
                     config.getOptionalValue(SipSettings.APPLICATION_SESSION_MINUTES, Integer.class).orElse(3),
-                    admission, Overload.watching(executor,
-                            config.getOptionalValue(SipSettings.OVERLOAD_QUEUED_TASKS, Integer.class).orElse(5000),
-                            config.getOptionalValue(SipSettings.OVERLOAD_QUEUE_DELAY_MS, Integer.class).orElse(2000)));
+                    admission, overload);
             applications = new SipApplications(beanManager, context);
             applications.deploy(scanner.servlets(), scanner.listeners());
             // Routing is decided once per side here, not read from configuration per request.
@@ -309,6 +312,7 @@ public class SipContainer {
         }
         if (stackName != null) {
             Admission.unregister(stackName);
+            EarlyShedding.unregister(stackName);
         }
     }
 

@@ -17,8 +17,9 @@ public record CallAdmission(int ceiling, int percentOfNumbers) {
      * @return null when a new call may start beside {@code inProgress} others, else the 503's reason
      */
     public String refusal(int inProgress, java.util.function.IntSupplier provisionedNumbers) {
-        if (ceiling > 0 && inProgress >= ceiling) {
-            return "Service Unavailable (call limit of " + ceiling + " reached)";
+        String atCeiling = ceilingRefusal(inProgress);
+        if (atCeiling != null) {
+            return atCeiling;
         }
         if (percentOfNumbers > 0) {
             int numbers = provisionedNumbers.getAsInt();
@@ -29,5 +30,10 @@ public record CallAdmission(int ceiling, int percentOfNumbers) {
             }
         }
         return null;
+    }
+
+    /** The 503's reason when {@code inProgress} calls fill the ceiling, else null: the limit that costs nothing to check. */
+    public String ceilingRefusal(int inProgress) {
+        return ceiling > 0 && inProgress >= ceiling ? "Service Unavailable (call limit of " + ceiling + " reached)" : null;
     }
 }

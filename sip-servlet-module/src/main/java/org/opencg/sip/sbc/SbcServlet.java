@@ -34,6 +34,7 @@ import org.opencg.core.config.StartupFailure;
 import org.opencg.core.routing.RoutingSnapshot;
 import org.opencg.core.routing.RoutingTable;
 import org.opencg.core.trunks.HeaderRule;
+import org.opencg.sip.container.core.NewCallGate;
 import org.opencg.sip.container.core.PeerAdmission;
 import org.opencg.sip.container.core.PriorityCalls;
 import org.opencg.sip.container.core.SessionSides;
@@ -94,6 +95,8 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
     /** Calls from their INVITE to their end, ringing or answered: what admission control limits. */
     private final AtomicInteger callsInProgress = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong admissionRefused = new java.util.concurrent.atomic.AtomicLong();
+    /** Where the container refuses new calls over UDP itself while the ceiling is reached, before parsing them. */
+    private NewCallGate gate;
     private final MediaShortage shortage = new MediaShortage();
     private TestCallRunner testCalls;
     private volatile RoutingSnapshot routes;
@@ -116,6 +119,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         checkHeaderRules();
         PeerAddresses.admit((PeerAdmission) getServletContext().getAttribute(PeerAdmission.ATTRIBUTE), settings);
         // Emergency calls are taken whatever the load (acg-behaviour.md §6).
+        gate = (NewCallGate) getServletContext().getAttribute(NewCallGate.ATTRIBUTE);
         ((PriorityCalls) getServletContext().getAttribute(PriorityCalls.ATTRIBUTE))
                 .neverShed(settings.emergency().numbers());
         timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
@@ -139,7 +143,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         registry.gauge("opencg_sbc_active_emergency_calls", Tags.empty(), activeEmergencyCalls, AtomicInteger::get);
         registry.gauge("opencg_sbc_calls_in_progress", Tags.empty(), callsInProgress, AtomicInteger::get);
         registry.more().counter("opencg_sbc_admission_refused_calls", Tags.empty(), admissionRefused,
-                java.util.concurrent.atomic.AtomicLong::get);
+                refused -> refused.get() + gate.refusedAtGate());
         registry.more().counter("opencg_sbc_media_refused_calls", Tags.empty(), shortage, MediaShortage::refusedCalls);
         dtmf = new DtmfRelay(media, timers);
         if (media.anchored()) {
@@ -202,6 +206,9 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         if (testCalls != null) {
             testCalls.close();
         }
+        if (gate != null) {
+            gate.close(null);
+        }
         for (String name : METERS) {
             registry.find(name).meters().forEach(registry::remove);
         }
@@ -261,6 +268,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
 
     private void start(Call call, CallPlanner.LegPlan plan) throws ServletException, IOException {
         callsInProgress.incrementAndGet();
+        updateGate();
         if (call.emergency) {
             activeEmergencyCalls.incrementAndGet();
             LOG.info(() -> "emergency call " + call.callerInvite.getCallId() + " to " + call.called + " from "
@@ -761,10 +769,19 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         end(call, 200, "Transfer failed after the referring party hung up", "gateway");
     }
 
+    /**
+     * Closes the container's gate while the calls in progress fill the ceiling, opens it when one ends. Under the
+     * lock, the last caller reads the latest count, so the gate never stays closed on a count that has dropped.
+     */
+    private synchronized void updateGate() {
+        gate.close(settings.admission().ceilingRefusal(callsInProgress.get()));
+    }
+
     /** Ends the call once: its media released (and how it went noted) and its record written. */
     private void end(Call call, int status, String reason, String endedBy) {
         if (!call.ended()) {
             callsInProgress.decrementAndGet();
+            updateGate();
             if (call.emergency) {
                 activeEmergencyCalls.decrementAndGet();
             }

@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.opencg.sip.container.core.PeerAdmission;
+import org.opencg.sip.container.core.SourceAdmission;
 
 /**
  * Who gets in on each SIP side, decided before JAIN-SIP makes a transaction or a servlet sees anything (Kamailio's
@@ -22,7 +23,7 @@ import org.opencg.sip.container.core.PeerAdmission;
  * is refused with 403. JAIN-SIP creates the valve and network layer that ask it by class name, so they find it
  * through the stack's name.
  */
-public final class Admission implements PeerAdmission {
+public final class Admission implements PeerAdmission, SourceAdmission {
 
     private static final Logger LOG = Logger.getLogger(Admission.class.getName());
     private static final Map<String, Admission> BY_STACK = new ConcurrentHashMap<>();
@@ -120,6 +121,11 @@ public final class Admission implements PeerAdmission {
             return away(Reason.SOURCE, Verdict.REFUSE);
         }
         return Verdict.PASS;
+    }
+
+    @Override
+    public boolean admits(String localAddress, int localPort, InetAddress source, String userAgent) {
+        return request(localAddress, localPort, source, userAgent) == Verdict.PASS;
     }
 
     /**

@@ -37,7 +37,8 @@ final class Application {
                 SipServlet.SUPPORTED, java.util.List.of("100rel"),
                 SipServlet.OUTBOUND_INTERFACES, context.outboundInterfaces(),
                 PeerAdmission.ATTRIBUTE, context.peerAdmission(),
-                PriorityCalls.ATTRIBUTE, context.overload()));
+                PriorityCalls.ATTRIBUTE, context.overload(),
+                NewCallGate.ATTRIBUTE, context.overload()));
     }
 
     String name() {

@@ -14,9 +14,10 @@ import java.util.logging.Logger;
  * an application named as {@link PriorityCalls} (emergency calls) are always taken. An episode is logged when it
  * starts and when it ends, not per call.
  */
-public final class Overload implements PriorityCalls {
+public final class Overload implements PriorityCalls, NewCallGate {
 
     private static final Logger LOG = Logger.getLogger(Overload.class.getName());
+    static final String DELAY_SETTING = "opencg.sip.overload.queue-delay-ms";
     /** Never sheds: for containers built without a worker pool to watch (tests). */
     public static final Overload NONE = new Overload(() -> 0, 0);
 
@@ -27,6 +28,9 @@ public final class Overload implements PriorityCalls {
     private final AtomicBoolean shedding = new AtomicBoolean();
     private final AtomicLong shed = new AtomicLong();
     private final java.util.Set<String> neverShed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The application's reason for taking no new call now (its call limit), null while it takes them. */
+    private volatile String closedBecause;
+    private final AtomicLong refusedAtGate = new AtomicLong();
 
     Overload(IntSupplier waiting, int limit) {
         this(waiting, limit, () -> 0, 0);
@@ -37,6 +41,11 @@ public final class Overload implements PriorityCalls {
         this.limit = limit;
         this.oldestWait = oldestWait;
         this.delayLimitMillis = delayLimitMillis;
+    }
+
+    /** Sheds on a receiver's delay and the application's gate only, with no worker pool to watch. */
+    public static Overload bounded(long delayLimitMillis) {
+        return new Overload(() -> 0, 0, () -> 0, delayLimitMillis);
     }
 
     /** Watches the pool's queue; {@code limit} 0 turns shedding off, {@code delayLimitMillis} 0 the delay bound. */
@@ -51,24 +60,61 @@ public final class Overload implements PriorityCalls {
 
     /** Is a new call to this dial string (its Request-URI's user, perhaps null) to be refused now? Counts it when so. */
     boolean shedsNewCall(String dialled) {
-        if (limit <= 0 && delayLimitMillis <= 0 || dialled != null && neverShed.contains(dialled)) {
+        if (limit <= 0 && delayLimitMillis <= 0 || isPriority(dialled)) {
             return false;
         }
         int backlog = waiting.getAsInt();
         long waited = delayLimitMillis > 0 ? oldestWait.getAsLong() : 0;
         boolean tooLong = delayLimitMillis > 0 && waited > delayLimitMillis;
         boolean over = limit > 0 && backlog > limit || tooLong;
-        if (shedding.compareAndSet(!over, over)) {
-            LOG.warning(!over ? "SIP: no longer overloaded; new calls are taken again"
-                    : "SIP: overloaded (" + (tooLong ? "the oldest task has waited " + waited + " ms for a worker, "
-                    + "over opencg.sip.overload.queue-delay-ms=" + delayLimitMillis : backlog + " tasks wait for a "
-                    + "worker, over opencg.sip.overload.queued-tasks=" + limit) + "): new calls get 503 with "
-                    + "Retry-After");
-        }
+        episode(over, tooLong ? "the oldest task has waited " + waited + " ms for a worker, over " + DELAY_SETTING + "="
+                + delayLimitMillis : backlog + " tasks wait for a worker, over opencg.sip.overload.queued-tasks=" + limit);
         if (over) {
             shed.incrementAndGet();
         }
         return over;
+    }
+
+    /** A new call refused before the parser for its delay ({@link EarlyShedding}): counted, its episode logged once. */
+    void shedForDelay(String why) {
+        episode(true, why);
+        shed.incrementAndGet();
+    }
+
+    private void episode(boolean over, String why) {
+        if (shedding.compareAndSet(!over, over)) {
+            LOG.warning(!over ? "SIP: no longer overloaded; new calls are taken again"
+                    : "SIP: overloaded (" + why + "): new calls get 503 with Retry-After");
+        }
+    }
+
+    /** Whether calls to this dial string are never refused (an application's {@link PriorityCalls}). */
+    boolean isPriority(String dialled) {
+        return dialled != null && neverShed.contains(dialled);
+    }
+
+    /** How long the oldest waiting work may wait before new calls are refused, in ms; 0 for no bound. */
+    long delayLimitMillis() {
+        return delayLimitMillis;
+    }
+
+    @Override
+    public void close(String reasonPhrase) {
+        closedBecause = reasonPhrase;
+    }
+
+    /** The reason of the application's closed {@link NewCallGate}, null while it is open. */
+    String gateReason() {
+        return closedBecause;
+    }
+
+    void countRefusedAtGate() {
+        refusedAtGate.incrementAndGet();
+    }
+
+    @Override
+    public long refusedAtGate() {
+        return refusedAtGate.get();
     }
 
     /** New calls refused since the start. */

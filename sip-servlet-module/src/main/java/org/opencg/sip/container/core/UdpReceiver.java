@@ -21,8 +21,9 @@ import gov.nist.javax.sip.stack.UDPMessageProcessor;
  * JAIN-SIP's UDP listener with one receive buffer instead of a new 64 KB array per datagram. The stock
  * {@link UDPMessageProcessor} allocates the largest possible datagram for every message it reads, which at
  * 800 calls/s was a third of all the gateway allocated (240 MB/s, JFR) and much of its young collections' work. Here each
- * datagram is read into the one buffer and only its bytes are copied out for the worker that parses it. Everything
- * else (the worker threads that take datagrams off the queue, congestion control, stopping) is JAIN-SIP's own.
+ * datagram is read into the one buffer and only its bytes are copied out for the worker that parses it; under
+ * overload a new call is refused here, before it is parsed ({@link EarlyShedding}). Everything else (the worker
+ * threads that take datagrams off the queue, congestion control, stopping) is JAIN-SIP's own.
  */
 public final class UdpReceiver extends UDPMessageProcessor {
 
@@ -43,6 +44,7 @@ public final class UdpReceiver extends UDPMessageProcessor {
     }
 
     private final int workers;
+    private EarlyShedding shedding;
 
     UdpReceiver(InetAddress address, SIPTransactionStack stack, int port, int workers) throws IOException {
         super(address, stack, port);
@@ -61,6 +63,9 @@ public final class UdpReceiver extends UDPMessageProcessor {
             try {
                 received.setData(buffer, 0, buffer.length);
                 sock.receive(received);
+                if (shedHere(buffer, received)) {
+                    continue;
+                }
                 byte[] bytes = Arrays.copyOf(buffer, received.getLength());
                 messageQueue.offer(new DatagramQueuedMessageDispatch(
                         new DatagramPacket(bytes, bytes.length, received.getSocketAddress()), System.currentTimeMillis()));
@@ -72,6 +77,27 @@ public final class UdpReceiver extends UDPMessageProcessor {
                 LOG.log(Level.FINE, "UDP receive on " + getIpAddress().getHostAddress() + ":" + getPort(), e);
             }
         }
+    }
+
+    /** Whether the datagram was answered or dropped here instead of going on to the parser. */
+    private boolean shedHere(byte[] buffer, DatagramPacket received) throws IOException {
+        if (shedding == null) {
+            shedding = EarlyShedding.of(((SipStackImpl) sipStack).getStackName());
+            if (shedding == null) {
+                return false; // a stack the container did not start (tests' own)
+            }
+        }
+        DatagramQueuedMessageDispatch oldest = messageQueue.peek();
+        long waited = oldest == null ? 0 : System.currentTimeMillis() - oldest.getReceptionTime();
+        byte[] answer = shedding.judge(buffer, received.getLength(), waited, received.getAddress(),
+                getIpAddress().getHostAddress(), getPort());
+        if (answer == null) {
+            return false;
+        }
+        if (answer.length > 0) {
+            sock.send(new DatagramPacket(answer, answer.length, received.getSocketAddress()));
+        }
+        return true;
     }
 
     /**

@@ -55,10 +55,6 @@ import org.opencg.sip.media.RtpengineSettings;
 public class SbcServlet extends SipServlet implements TimerListener, SipErrorListener {
 
     private static final Logger LOG = Logger.getLogger(SbcServlet.class.getName());
-    private static final String KEEP_ALIVE = "keep-alive";
-    private static final String TEST_CALLS = "test-calls";
-    private static final String FAILOVER = "failover:";
-    private static final String RINGING = "ringing:";
     /**
      * The SBC's meters, removed when it stops: the server's registry outlives a deployment, and a meter left there
      * would go on reading the stopped deployment's counters.
@@ -66,7 +62,6 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
     private static final List<String> METERS = List.of("opencg_sbc_active_calls", "opencg_sbc_peer_up",
             "opencg_sbc_media_refused_calls", "opencg_sbc_active_emergency_calls", "opencg_sbc_calls_in_progress",
             "opencg_sbc_admission_refused_calls", "opencg_test_calls");
-    private static final String LIMIT = "max-call-duration";
     /** How long a transfer target may ring before the transfer fails with 408. */
     private static final String TRANSFER_RING_SECONDS = "opencg.sbc.transfer-ring-seconds";
     private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, PRACK, UPDATE, REFER, NOTIFY";
@@ -133,8 +128,9 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
                 directory, this::write, settings.xMsSbc());
         SipApplicationSession keeper = factory.createApplicationSession();
         keeper.setExpires(0);
-        timers.createTimer(keeper, 1000, settings.optionsInterval().toMillis(), true, false, KEEP_ALIVE);
-        timers.createTimer(keeper, 2000, 2000, true, false, TEST_CALLS);
+        timers.createTimer(keeper, 1000, settings.optionsInterval().toMillis(), true, false,
+                SbcTimer.of(SbcTimer.Kind.KEEP_ALIVE));
+        timers.createTimer(keeper, 2000, 2000, true, false, SbcTimer.of(SbcTimer.Kind.TEST_CALLS));
         registry.more().counter("opencg_test_calls", Tags.of("result", "passed"), testCalls.passed,
                 java.util.concurrent.atomic.AtomicLong::get);
         registry.more().counter("opencg_test_calls", Tags.of("result", "failed"), testCalls.failed,
@@ -323,7 +319,8 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
             }
             call.callee = leg.getSession();
             call.failover = timers.createTimer(call.callerInvite.getApplicationSession(),
-                    settings.failoverTime().toMillis(), false, FAILOVER + leg.getSession().getId());
+                    settings.failoverTime().toMillis(), false,
+                    SbcTimer.forLeg(SbcTimer.Kind.FAILOVER, leg.getSession().getId()));
             return;
         }
         call.callee = null;
@@ -374,7 +371,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
             call.failover = null;
             if (!settings.ringTime().isZero()) {
                 call.ringing = timers.createTimer(response.getApplicationSession(), settings.ringTime().toMillis(),
-                        false, RINGING + response.getSession().getId());
+                        false, SbcTimer.forLeg(SbcTimer.Kind.RING_LIMIT, response.getSession().getId()));
             }
         }
         if (call.ringing != null && status >= 200) {
@@ -413,7 +410,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
             }
             call.answered = java.time.Instant.now();
             call.limit = timers.createTimer(response.getApplicationSession(), settings.maxCallDuration().toMillis(),
-                    false, LIMIT);
+                    false, SbcTimer.of(SbcTimer.Kind.CALL_LIMIT));
             activeCalls.incrementAndGet();
             try {
                 forward(response, call.callerInvite.createResponse(status, response.getReasonPhrase()));
@@ -653,43 +650,47 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
 
     @Override
     public void timeout(ServletTimer timer) {
-        Object info = timer.getInfo();
-        if (info instanceof DtmfRelay.Key key) {
-            Call call = (Call) timer.getApplicationSession().getAttribute(Call.ATTRIBUTE);
+        Call call = (Call) timer.getApplicationSession().getAttribute(Call.ATTRIBUTE);
+        if (timer.getInfo() instanceof DtmfRelay.Key key) {
             if (call != null) {
                 dtmf.toOperator(call, key);
             }
-        } else if (KEEP_ALIVE.equals(info)) {
-            keepAlive.round();
-        } else if (TEST_CALLS.equals(info)) {
-            testCalls.tick();
-        } else if (info instanceof String s && s.startsWith(Transfers.RING_LIMIT)) {
-            Call call = (Call) timer.getApplicationSession().getAttribute(Call.ATTRIBUTE);
-            if (call != null) {
-                transfers.ringLimitReached(call);
-            }
-        } else if (LIMIT.equals(info)) {
-            endAtLimit((Call) timer.getApplicationSession().getAttribute(Call.ATTRIBUTE));
-        } else if (info instanceof String s && s.startsWith(RINGING)) {
-            Call call = (Call) timer.getApplicationSession().getAttribute(Call.ATTRIBUTE);
-            if (call != null && call.callee != null && call.callee.getId().equals(s.substring(RINGING.length()))
-                    && call.answered == null && !call.ended() && !call.cancelled) {
-                ringLimitReached(call);
-            }
-        } else if (info instanceof String s && s.startsWith(FAILOVER)) {
-            Call call = (Call) timer.getApplicationSession().getAttribute(Call.ATTRIBUTE);
-            if (call != null && call.callee != null && call.callee.getId().equals(s.substring(FAILOVER.length()))
-                    && !call.ended() && !call.cancelled) {
-                // No answer within the failover time (Teams' FailoverTimeSeconds): the next peer gets the call.
-                call.failover = null;
-                call.lastStatus = 408;
-                call.lastReason = "Request Timeout (" + call.peer.name() + " did not answer)";
-                try {
-                    tryNextPeer(call);
-                } catch (ServletException | IOException e) {
-                    LOG.log(Level.WARNING, "failover of " + call.callerInvite.getCallId() + " failed", e);
+            return;
+        }
+        SbcTimer info = (SbcTimer) timer.getInfo();
+        switch (info.kind()) {
+            case KEEP_ALIVE -> keepAlive.round();
+            case TEST_CALLS -> testCalls.tick();
+            case CALL_LIMIT -> endAtLimit(call);
+            case TRANSFER_RING_LIMIT -> {
+                if (call != null) {
+                    transfers.ringLimitReached(call);
                 }
             }
+            case RING_LIMIT -> {
+                if (call != null && info.isAbout(call.callee) && call.answered == null && !call.ended()
+                        && !call.cancelled) {
+                    ringLimitReached(call);
+                }
+            }
+            case FAILOVER -> {
+                if (call != null && info.isAbout(call.callee) && !call.ended() && !call.cancelled) {
+                    failover(call);
+                }
+            }
+            default -> throw new IllegalStateException("a timer of unknown kind " + info.kind());
+        }
+    }
+
+    /** No answer within the failover time (Teams' FailoverTimeSeconds): the next peer gets the call. */
+    private void failover(Call call) {
+        call.failover = null;
+        call.lastStatus = 408;
+        call.lastReason = "Request Timeout (" + call.peer.name() + " did not answer)";
+        try {
+            tryNextPeer(call);
+        } catch (ServletException | IOException e) {
+            LOG.log(Level.WARNING, "failover of " + call.callerInvite.getCallId() + " failed", e);
         }
     }
 

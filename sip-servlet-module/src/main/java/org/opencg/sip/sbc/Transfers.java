@@ -33,8 +33,6 @@ import org.opencg.sip.media.RtpengineException;
 final class Transfers {
 
     private static final Logger LOG = Logger.getLogger(Transfers.class.getName());
-    /** Timer info of a transfer whose target rang too long: the target leg's session id follows. */
-    static final String RING_LIMIT = "transfer-ring-limit:";
 
     private final SipFactory factory;
     private final CallMedia media;
@@ -127,7 +125,7 @@ final class Transfers {
             }
         }
         call.transfer.ringLimit = timers.createTimer(call.callerInvite.getApplicationSession(), ringLimit.toMillis(),
-                false, RING_LIMIT + call.callerInvite.getCallId());
+                false, SbcTimer.of(SbcTimer.Kind.TRANSFER_RING_LIMIT));
         tryNextPeer(call);
         return true;
     }

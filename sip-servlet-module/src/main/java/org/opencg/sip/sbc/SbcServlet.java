@@ -417,7 +417,6 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
                 directory.list(call);
             } catch (RtpengineException e) {
                 LOG.warning(() -> "call " + call.callerInvite.getCallId() + " ended: " + e.getMessage());
-                activeCalls.decrementAndGet();
                 response.getSession().createRequest("BYE").send();
                 fail(call, e.sipStatus(), e.sipReason(), "gateway");
             } catch (IOException e) {
@@ -425,7 +424,6 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
                 // not stay up alone until the maximum duration.
                 LOG.warning(() -> "call " + call.callerInvite.getCallId() + " ended: the caller cannot be reached ("
                         + e.getMessage() + ")");
-                activeCalls.decrementAndGet();
                 response.getSession().createRequest("BYE").send();
                 end(call, 408, "The caller cannot be reached for the 200 (" + e.getMessage() + ")", "gateway");
             }
@@ -542,7 +540,6 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
             return;
         }
         if (call != null && call.answered != null && !call.ended()) {
-            activeCalls.decrementAndGet();
             boolean byCaller = bye.getSession().getId().equals(call.caller().getId());
             end(call, 200, "BYE", byCaller ? "caller" : "callee");
         }
@@ -749,7 +746,6 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
                 LOG.log(Level.FINE, "BYE not sent on " + leg + " (" + reason + ")", e);
             }
         }
-        activeCalls.decrementAndGet();
         end(call, status, reason, "gateway");
     }
 
@@ -766,7 +762,6 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "BYE after a failed transfer not sent", e);
         }
-        activeCalls.decrementAndGet();
         end(call, 200, "Transfer failed after the referring party hung up", "gateway");
     }
 
@@ -781,7 +776,11 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
     /** Ends the call once: its media released (and how it went noted) and its record written. */
     private void end(Call call, int status, String reason, String endedBy) {
         if (!call.ended()) {
+            // The one place the counts go down: every way a call ends comes here once.
             callsInProgress.decrementAndGet();
+            if (call.answered != null) {
+                activeCalls.decrementAndGet();
+            }
             updateGate();
             if (call.emergency) {
                 activeEmergencyCalls.decrementAndGet();

@@ -34,6 +34,11 @@ public record CallAdmission(int ceiling, int percentOfNumbers) {
 
     /** The 503's reason when {@code inProgress} calls fill the ceiling, else null: the limit that costs nothing to check. */
     public String ceilingRefusal(int inProgress) {
-        return ceiling > 0 && inProgress >= ceiling ? "Service Unavailable (call limit of " + ceiling + " reached)" : null;
+        return ceiling > 0 && inProgress >= ceiling ? ceilingReason() : null;
+    }
+
+    /** The 503's reason phrase past the ceiling. */
+    public String ceilingReason() {
+        return "Service Unavailable (call limit of " + ceiling + " reached)";
     }
 }

@@ -115,6 +115,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
         PeerAddresses.admit((PeerAdmission) getServletContext().getAttribute(PeerAdmission.ATTRIBUTE), settings);
         // Emergency calls are taken whatever the load (acg-behaviour.md §6).
         gate = (NewCallGate) getServletContext().getAttribute(NewCallGate.ATTRIBUTE);
+        gate.limitCalls(settings.admission().ceiling(), settings.admission().ceilingReason());
         ((PriorityCalls) getServletContext().getAttribute(PriorityCalls.ATTRIBUTE))
                 .neverShed(settings.emergency().numbers());
         timers = (TimerService) getServletContext().getAttribute(TIMER_SERVICE);
@@ -203,7 +204,7 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
             testCalls.close();
         }
         if (gate != null) {
-            gate.close(null);
+            gate.limitCalls(0, null);
         }
         for (String name : METERS) {
             registry.find(name).meters().forEach(registry::remove);
@@ -766,11 +767,11 @@ public class SbcServlet extends SipServlet implements TimerListener, SipErrorLis
     }
 
     /**
-     * Closes the container's gate while the calls in progress fill the ceiling, opens it when one ends. Under the
-     * lock, the last caller reads the latest count, so the gate never stays closed on a count that has dropped.
+     * Tells the container's gate the calls in progress, which it holds against the ceiling. Under the lock, the last
+     * caller writes the latest count, so the gate never stays closed on a count that has dropped.
      */
     private synchronized void updateGate() {
-        gate.close(settings.admission().ceilingRefusal(callsInProgress.get()));
+        gate.callsInProgress(callsInProgress.get());
     }
 
     /** Ends the call once: its media released (and how it went noted) and its record written. */

@@ -28,8 +28,17 @@ public final class Overload implements PriorityCalls, NewCallGate {
     private final AtomicBoolean shedding = new AtomicBoolean();
     private final AtomicLong shed = new AtomicLong();
     private final java.util.Set<String> neverShed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** The application's reason for taking no new call now (its call limit), null while it takes them. */
-    private volatile String closedBecause;
+    /** The application's call limit (0: none), the reason of its 503 past it, and its calls in progress. */
+    private volatile int ceiling;
+    private volatile String ceilingReason;
+    private volatile int inProgress;
+    /**
+     * New INVITEs let through by the receiver and not yet given to the application, by transaction; one that never
+     * arrives (dropped by the stack) leaves after a few seconds instead of closing the gate for good.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> onTheirWay =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
+                    .expireAfterWrite(java.time.Duration.ofSeconds(4)).build();
     private final AtomicLong refusedAtGate = new AtomicLong();
 
     Overload(IntSupplier waiting, int limit) {
@@ -99,13 +108,33 @@ public final class Overload implements PriorityCalls, NewCallGate {
     }
 
     @Override
-    public void close(String reasonPhrase) {
-        closedBecause = reasonPhrase;
+    public void limitCalls(int ceiling, String reasonPhrase) {
+        this.ceilingReason = reasonPhrase;
+        this.ceiling = ceiling;
     }
 
-    /** The reason of the application's closed {@link NewCallGate}, null while it is open. */
+    @Override
+    public void callsInProgress(int calls) {
+        inProgress = calls;
+    }
+
+    /**
+     * The reason of the application's {@link NewCallGate} while its calls and the new INVITEs on their way to it fill
+     * its limit, null while there is room.
+     */
     String gateReason() {
-        return closedBecause;
+        int limit = ceiling;
+        return limit > 0 && inProgress + onTheirWay.estimatedSize() >= limit ? ceilingReason : null;
+    }
+
+    /** A new INVITE let through by the receiver, on its way to the application ({@code key}: its transaction). */
+    void onItsWay(String key) {
+        onTheirWay.put(key, Boolean.TRUE);
+    }
+
+    /** A new INVITE has reached the container's dispatcher: no longer on its way. */
+    void arrived(String key) {
+        onTheirWay.invalidate(key);
     }
 
     void countRefusedAtGate() {

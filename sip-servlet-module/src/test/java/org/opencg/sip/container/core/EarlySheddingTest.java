@@ -27,6 +27,12 @@ class EarlySheddingTest {
                 + "Content-Length: 4\r\n\r\nv=0\n";
     }
 
+    /** The application at its limit: 20 calls in progress of 20. */
+    private void atTheLimit() {
+        overload.limitCalls(20, "Service Unavailable (call limit of 20 reached)");
+        overload.callsInProgress(20);
+    }
+
     private byte[] judge(String message, long waited) {
         byte[] bytes = message.getBytes(StandardCharsets.ISO_8859_1);
         return shedding.judge(bytes, bytes.length, waited, PEER, "127.0.0.1", 5060);
@@ -39,7 +45,7 @@ class EarlySheddingTest {
 
     @Test
     void atTheApplicationsCallLimitANewCallGetsItsReasonWithRetryAfterAndEveryHeaderItMustCarry() {
-        overload.close("Service Unavailable (call limit of 20 reached)");
+        atTheLimit();
         String answer = new String(judge(invite("+442079460000", ""), 0), StandardCharsets.ISO_8859_1);
         assertTrue(answer.startsWith("SIP/2.0 503 Service Unavailable (call limit of 20 reached)\r\n"), answer);
         assertTrue(answer.contains("Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK-1;rport\r\n"
@@ -52,17 +58,30 @@ class EarlySheddingTest {
         assertEquals(answer, new String(judge(invite("+442079460000", ""), 0), StandardCharsets.ISO_8859_1),
                 "a retransmission gets the same answer, To-tag included");
         assertEquals(2, overload.refusedAtGate());
-        overload.close(null);
-        assertNull(judge(invite("+442079460000", ""), 0), "open again");
+        overload.callsInProgress(19);
+        assertNull(judge(invite("+442079460000", "").replace("z9hG4bK-1", "z9hG4bK-9"), 0), "open again");
     }
 
     @Test
     void aRetransmissionOfACallLetThroughBeforeTheGateClosedStillGoesToItsTransaction() {
         assertNull(judge(invite("+442079460000", ""), 0));
-        overload.close("Service Unavailable (call limit of 20 reached)");
+        atTheLimit();
         assertNull(judge(invite("+442079460000", ""), 0), "the same branch and Call-ID");
         assertTrue(new String(judge(invite("+442079460000", "").replace("z9hG4bK-1", "z9hG4bK-2"), 0),
                 StandardCharsets.ISO_8859_1).startsWith("SIP/2.0 503 "), "a new transaction is refused");
+    }
+
+    @Test
+    void newCallsOnTheirWayToTheApplicationCountAgainstItsLimitUntilTheyArrive() {
+        overload.limitCalls(20, "Service Unavailable (call limit of 20 reached)");
+        overload.callsInProgress(18);
+        assertNull(judge(invite("+442079460000", "").replace("z9hG4bK-1", "z9hG4bK-a"), 0), "19th");
+        assertNull(judge(invite("+442079460000", "").replace("z9hG4bK-1", "z9hG4bK-b"), 0), "20th");
+        assertTrue(new String(judge(invite("+442079460000", "").replace("z9hG4bK-1", "z9hG4bK-c"), 0),
+                StandardCharsets.ISO_8859_1).startsWith("SIP/2.0 503 "), "two on their way fill the limit");
+        overload.arrived(RawRequest.transactionKey("z9hG4bK-a", "call-1@192.0.2.1"));
+        assertNull(judge(invite("+442079460000", "").replace("z9hG4bK-1", "z9hG4bK-d"), 0),
+                "one arrived and was refused by the application: room again");
     }
 
     @Test
@@ -75,7 +94,7 @@ class EarlySheddingTest {
     @Test
     void emergencyCallsReInvitesAndTheUnreadableGoOnToTheParser() {
         overload.neverShed(Set.of("911"));
-        overload.close("Service Unavailable (call limit of 20 reached)");
+        atTheLimit();
         assertNull(judge(invite("911", ""), 5000), "a priority dial string");
         assertNull(judge(invite("+442079460000", ";tag=b2"), 5000), "in a dialog");
         assertNull(judge(invite("+442079460000", "").replace("\r\nMax-Forwards", "\r\n Max-Forwards"), 5000),
@@ -88,7 +107,7 @@ class EarlySheddingTest {
     @Test
     void aSourceTheSideDoesNotAdmitIsDroppedUnanswered() {
         EarlyShedding strict = new EarlyShedding(overload, (address, port, source, agent) -> false);
-        overload.close("Service Unavailable (call limit of 20 reached)");
+        atTheLimit();
         byte[] bytes = invite("+442079460000", "").getBytes(StandardCharsets.ISO_8859_1);
         assertEquals(0, strict.judge(bytes, bytes.length, 0, PEER, "127.0.0.1", 5060).length);
     }

@@ -44,8 +44,8 @@ class SipInputFuzzTest {
 
     static {
         Overload gated = Overload.bounded(1);
-        gated.limitCalls(1, "Service Unavailable (fuzzing)");
-        gated.callsInProgress(1);
+        gated.gate().limitCalls(1, "Service Unavailable (fuzzing)");
+        gated.gate().callsInProgress(1);
         gated.neverShed(java.util.Set.of("911"));
         AT_LIMIT = new EarlyShedding(gated, (address, port, source, agent) -> true);
     }

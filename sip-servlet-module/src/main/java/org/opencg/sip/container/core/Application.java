@@ -38,7 +38,7 @@ final class Application {
                 SipServlet.OUTBOUND_INTERFACES, context.outboundInterfaces(),
                 PeerAdmission.ATTRIBUTE, context.peerAdmission(),
                 PriorityCalls.ATTRIBUTE, context.overload(),
-                NewCallGate.ATTRIBUTE, context.overload()));
+                NewCallGate.ATTRIBUTE, context.overload().gate()));
     }
 
     String name() {

@@ -136,7 +136,7 @@ public final class Dispatcher implements SipListenerExt {
             javax.sip.header.CallIdHeader callId =
                     (javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME);
             if (via != null && via.getBranch() != null && callId != null) {
-                context.overload().arrived(RawRequest.transactionKey(via.getBranch(), callId.getCallId()));
+                context.overload().gate().arrived(RawRequest.transactionKey(via.getBranch(), callId.getCallId()));
             }
         }
         if (Request.INVITE.equals(request.getMethod()) && context.overload().shedsNewCall(dialled(request))) {

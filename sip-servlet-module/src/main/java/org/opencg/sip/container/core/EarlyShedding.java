@@ -73,14 +73,14 @@ public final class EarlyShedding {
         }
         String transaction = invite.transactionKey();
         boolean delayed = overload.delayLimitMillis() > 0 && waitedMillis > overload.delayLimitMillis();
-        String closed = overload.gateReason();
+        String closed = overload.gate().reason();
         if (transaction != null && passed.getIfPresent(transaction) != null) {
             return null; // a retransmission of a call already taken: its transaction absorbs it
         }
         if (!delayed && closed == null || overload.isPriority(invite.dialled())) {
             if (transaction != null) {
                 passed.put(transaction, Boolean.TRUE);
-                overload.onItsWay(transaction);
+                overload.gate().onItsWay(transaction);
             }
             return null;
         }
@@ -93,7 +93,7 @@ public final class EarlyShedding {
                     + Overload.DELAY_SETTING + "=" + overload.delayLimitMillis());
             reason = "Overloaded";
         } else {
-            overload.countRefusedAtGate();
+            overload.gate().countRefused();
             reason = closed;
         }
         return invite.response(503, reason, invite.stableTag(TAG_PREFIX),

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  * an application named as {@link PriorityCalls} (emergency calls) are always taken. An episode is logged when it
  * starts and when it ends, not per call.
  */
-public final class Overload implements PriorityCalls, NewCallGate {
+public final class Overload implements PriorityCalls {
 
     private static final Logger LOG = Logger.getLogger(Overload.class.getName());
     static final String DELAY_SETTING = "opencg.sip.overload.queue-delay-ms";
@@ -28,18 +28,7 @@ public final class Overload implements PriorityCalls, NewCallGate {
     private final AtomicBoolean shedding = new AtomicBoolean();
     private final AtomicLong shed = new AtomicLong();
     private final java.util.Set<String> neverShed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** The application's call limit (0: none), the reason of its 503 past it, and its calls in progress. */
-    private volatile int ceiling;
-    private volatile String ceilingReason;
-    private volatile int inProgress;
-    /**
-     * New INVITEs let through by the receiver and not yet given to the application, by transaction; one that never
-     * arrives (dropped by the stack) leaves after a few seconds instead of closing the gate for good.
-     */
-    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> onTheirWay =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
-                    .expireAfterWrite(java.time.Duration.ofSeconds(4)).build();
-    private final AtomicLong refusedAtGate = new AtomicLong();
+    private final CallGate gate = new CallGate();
 
     Overload(IntSupplier waiting, int limit) {
         this(waiting, limit, () -> 0, 0);
@@ -107,43 +96,9 @@ public final class Overload implements PriorityCalls, NewCallGate {
         return delayLimitMillis;
     }
 
-    @Override
-    public void limitCalls(int ceiling, String reasonPhrase) {
-        this.ceilingReason = reasonPhrase;
-        this.ceiling = ceiling;
-    }
-
-    @Override
-    public void callsInProgress(int calls) {
-        inProgress = calls;
-    }
-
-    /**
-     * The reason of the application's {@link NewCallGate} while its calls and the new INVITEs on their way to it fill
-     * its limit, null while there is room.
-     */
-    String gateReason() {
-        int limit = ceiling;
-        return limit > 0 && inProgress + onTheirWay.estimatedSize() >= limit ? ceilingReason : null;
-    }
-
-    /** A new INVITE let through by the receiver, on its way to the application ({@code key}: its transaction). */
-    void onItsWay(String key) {
-        onTheirWay.put(key, Boolean.TRUE);
-    }
-
-    /** A new INVITE has reached the container's dispatcher: no longer on its way. */
-    void arrived(String key) {
-        onTheirWay.invalidate(key);
-    }
-
-    void countRefusedAtGate() {
-        refusedAtGate.incrementAndGet();
-    }
-
-    @Override
-    public long refusedAtGate() {
-        return refusedAtGate.get();
+    /** The application's call limit, held against its calls and the new INVITEs on their way to it. */
+    public CallGate gate() {
+        return gate;
     }
 
     /** New calls refused since the start. */

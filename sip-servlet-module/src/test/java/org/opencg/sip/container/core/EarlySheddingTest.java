@@ -29,8 +29,8 @@ class EarlySheddingTest {
 
     /** The application at its limit: 20 calls in progress of 20. */
     private void atTheLimit() {
-        overload.limitCalls(20, "Service Unavailable (call limit of 20 reached)");
-        overload.callsInProgress(20);
+        overload.gate().limitCalls(20, "Service Unavailable (call limit of 20 reached)");
+        overload.gate().callsInProgress(20);
     }
 
     private byte[] judge(String message, long waited) {
@@ -57,8 +57,8 @@ class EarlySheddingTest {
         assertTrue(answer.endsWith("Content-Length: 0\r\n\r\n"), answer);
         assertEquals(answer, new String(judge(invite("+442079460000", ""), 0), StandardCharsets.ISO_8859_1),
                 "a retransmission gets the same answer, To-tag included");
-        assertEquals(2, overload.refusedAtGate());
-        overload.callsInProgress(19);
+        assertEquals(2, overload.gate().refusedAtGate());
+        overload.gate().callsInProgress(19);
         assertNull(judge(invite("+442079460000", "").replace("z9hG4bK-1", "z9hG4bK-9"), 0), "open again");
     }
 
@@ -73,13 +73,13 @@ class EarlySheddingTest {
 
     @Test
     void newCallsOnTheirWayToTheApplicationCountAgainstItsLimitUntilTheyArrive() {
-        overload.limitCalls(20, "Service Unavailable (call limit of 20 reached)");
-        overload.callsInProgress(18);
+        overload.gate().limitCalls(20, "Service Unavailable (call limit of 20 reached)");
+        overload.gate().callsInProgress(18);
         assertNull(judge(invite("+442079460000", "").replace("z9hG4bK-1", "z9hG4bK-a"), 0), "19th");
         assertNull(judge(invite("+442079460000", "").replace("z9hG4bK-1", "z9hG4bK-b"), 0), "20th");
         assertTrue(new String(judge(invite("+442079460000", "").replace("z9hG4bK-1", "z9hG4bK-c"), 0),
                 StandardCharsets.ISO_8859_1).startsWith("SIP/2.0 503 "), "two on their way fill the limit");
-        overload.arrived(RawRequest.transactionKey("z9hG4bK-a", "call-1@192.0.2.1"));
+        overload.gate().arrived(RawRequest.transactionKey("z9hG4bK-a", "call-1@192.0.2.1"));
         assertNull(judge(invite("+442079460000", "").replace("z9hG4bK-1", "z9hG4bK-d"), 0),
                 "one arrived and was refused by the application: room again");
     }

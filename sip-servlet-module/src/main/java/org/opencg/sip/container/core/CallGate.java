@@ -1,15 +1,10 @@
 package org.opencg.sip.container.core;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 /**
- * The container's side of {@link NewCallGate}: the application's call limit and its calls in progress, and the new
- * INVITEs the receiver let through that have not reached the dispatcher yet, which count against the limit too (a
- * queue of them would otherwise all pass while the gate looks open).
+ * The container's side of {@link NewCallGate}: the application's call limit and its calls in progress, held against
+ * each other where a datagram arrives ({@link EarlyShedding}).
  */
 public final class CallGate implements NewCallGate {
 
@@ -17,9 +12,6 @@ public final class CallGate implements NewCallGate {
     private volatile int ceiling;
     private volatile String ceilingReason;
     private volatile int inProgress;
-    /** By transaction; one the stack drops on the way leaves after a few seconds instead of closing the gate. */
-    private final Cache<String, Boolean> onTheirWay = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(Duration.ofSeconds(4)).build();
     private final AtomicLong refused = new AtomicLong();
 
     @Override
@@ -38,20 +30,10 @@ public final class CallGate implements NewCallGate {
         return refused.get();
     }
 
-    /** The 503's reason while the calls and those on their way fill the limit, null while there is room. */
+    /** The 503's reason while the calls in progress fill the limit, null while there is room. */
     String reason() {
         int limit = ceiling;
-        return limit > 0 && inProgress + onTheirWay.estimatedSize() >= limit ? ceilingReason : null;
-    }
-
-    /** A new INVITE let through by the receiver, on its way to the application ({@code key}: its transaction). */
-    void onItsWay(String key) {
-        onTheirWay.put(key, Boolean.TRUE);
-    }
-
-    /** A new INVITE has reached the dispatcher: no longer on its way. */
-    void arrived(String key) {
-        onTheirWay.invalidate(key);
+        return limit > 0 && inProgress >= limit ? ceilingReason : null;
     }
 
     void countRefused() {

@@ -131,14 +131,6 @@ public final class Dispatcher implements SipListenerExt {
 
     private void initial(RequestEvent event, SipProvider provider) {
         Request request = event.getRequest();
-        if (Request.INVITE.equals(request.getMethod())) {
-            javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
-            javax.sip.header.CallIdHeader callId =
-                    (javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME);
-            if (via != null && via.getBranch() != null && callId != null) {
-                context.overload().gate().arrived(RawRequest.transactionKey(via.getBranch(), callId.getCallId()));
-            }
-        }
         if (Request.INVITE.equals(request.getMethod()) && context.overload().shedsNewCall(dialled(request))) {
             answers.overloaded(provider, request);
             return;

@@ -9,8 +9,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * New calls refused where a datagram arrives, before JAIN-SIP parses it: while the application's calls and the new
- * INVITEs on their way to it fill its {@link NewCallGate} limit, or while the oldest datagram waiting for the stack's parser has waited longer than the overload bound
+ * New calls refused where a datagram arrives, before JAIN-SIP parses it: while the application's calls fill its
+ * {@link NewCallGate} limit, or while the oldest datagram waiting for the stack's parser has waited longer than the overload bound
  * ({@code opencg.sip.overload.queue-delay-ms}), a new INVITE over UDP from a source its side admits is answered
  * 503 with Retry-After (RFC 3261 §21.5.4) from its bytes ({@link RawRequest}), and the ACK for that answer is
  * dropped. Measured with {@code bench overload}: a refusal that goes through the parser, a transaction and the
@@ -80,7 +80,6 @@ public final class EarlyShedding {
         if (!delayed && closed == null || overload.isPriority(invite.dialled())) {
             if (transaction != null) {
                 passed.put(transaction, Boolean.TRUE);
-                overload.gate().onItsWay(transaction);
             }
             return null;
         }

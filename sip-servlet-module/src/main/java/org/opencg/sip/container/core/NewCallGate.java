@@ -2,11 +2,9 @@ package org.opencg.sip.container.core;
 
 /**
  * OpenCG's extension to JSR 289 for applications that limit their calls (admission control): the application says
- * its limit and, as it changes, how many calls it has; while those calls and the new INVITEs on their way to it (let
- * through by the receiver, not yet given to the application) fill the limit, a new INVITE that arrives over UDP is
- * answered 503 with the given reason and Retry-After by the container's receiver, before it is parsed, so that
- * refusing a call costs little more than reading it ({@link EarlyShedding}). Counting the INVITEs on their way keeps
- * a queue of them from passing the gate while it looks open. INVITEs to the {@link PriorityCalls} dial strings still reach the application, and so
+ * its limit and, as it changes, how many calls it has; while those fill the limit, a new INVITE that arrives over UDP
+ * is answered 503 with the given reason and Retry-After by the container's receiver, before it is parsed, so that
+ * refusing a call costs little more than reading it ({@link EarlyShedding}). INVITEs to the {@link PriorityCalls} dial strings still reach the application, and so
  * does everything on TCP and TLS (the application refuses those itself). Found in the ServletContext under
  * {@link #ATTRIBUTE}.
  */

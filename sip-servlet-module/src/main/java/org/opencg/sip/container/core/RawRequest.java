@@ -135,15 +135,10 @@ final class RawRequest {
         for (String param : (comma < 0 ? via : via.substring(0, comma)).split(";")) {
             String[] pair = param.split("=", 2);
             if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("branch")) {
-                return transactionKey(pair[1].strip(), callId);
+                return pair[1].strip().toLowerCase(Locale.ROOT) + " " + callId;
             }
         }
         return null;
-    }
-
-    /** The same key from a parsed request's top Via branch and Call-ID. */
-    static String transactionKey(String branch, String callId) {
-        return branch.toLowerCase(Locale.ROOT) + " " + callId;
     }
 
     /** The To header's tag parameter (outside its URI's angle brackets), null when it has none. */

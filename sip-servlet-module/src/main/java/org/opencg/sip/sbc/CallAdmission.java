@@ -32,7 +32,7 @@ public record CallAdmission(int ceiling, int percentOfNumbers) {
         return null;
     }
 
-    /** The 503's reason when {@code inProgress} calls fill the ceiling, else null: the limit that costs nothing to check. */
+    /** The 503's reason when {@code inProgress} calls fill the ceiling, else null: the limit cheap to check. */
     public String ceilingRefusal(int inProgress) {
         return ceiling > 0 && inProgress >= ceiling ? ceilingReason() : null;
     }

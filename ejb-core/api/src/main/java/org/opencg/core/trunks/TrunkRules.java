@@ -33,8 +33,8 @@ public final class TrunkRules {
 
     /**
      * A trunk's media settings that differ from the defaults, in plain words, for people to read: how its keys travel,
-     * its codecs and SDP rules, comfort noise, ringback, provisional answers. The SBC reads and checks the same settings
-     * (a bad value stops its start), so a running gateway only has values shown here.
+     * its codecs and SDP rules, comfort noise, ringback, provisional answers. The SBC reads and checks the same
+     * settings (a bad value stops its start), so a running gateway only has values shown here.
      */
     public static List<String> mediaRules(Config config, String trunk) {
         String prefix = "opencg.sbc.trunk." + trunk + ".";

@@ -10,10 +10,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * New calls refused where a datagram arrives, before JAIN-SIP parses it: while the application's calls fill its
- * {@link NewCallGate} limit, or while the oldest datagram waiting for the stack's parser has waited longer than the overload bound
- * ({@code opencg.sip.overload.queue-delay-ms}), a new INVITE over UDP from a source its side admits is answered
- * 503 with Retry-After (RFC 3261 §21.5.4) from its bytes ({@link RawRequest}), and the ACK for that answer is
- * dropped. Measured with {@code bench overload}: a refusal that goes through the parser, a transaction and the
+ * {@link NewCallGate} limit, or while the oldest datagram waiting for the stack's parser has waited longer than the
+ * overload bound ({@code opencg.sip.overload.queue-delay-ms}), a new INVITE over UDP from a source its side admits is
+ * answered 503 with Retry-After (RFC 3261 §21.5.4) from its bytes ({@link RawRequest}), and the ACK for that answer
+ * is dropped. Measured with {@code bench overload}: a refusal that goes through the parser, a transaction and the
  * servlet costs nearly what a call does, so past the limit the refusals took the CPU the calls needed. In-dialog
  * requests, INVITEs to {@link PriorityCalls} dial strings and whatever this cannot read go the normal way.
  */

@@ -17,9 +17,8 @@ public record CallAdmission(int ceiling, int percentOfNumbers) {
      * @return null when a new call may start beside {@code inProgress} others, else the 503's reason
      */
     public String refusal(int inProgress, java.util.function.IntSupplier provisionedNumbers) {
-        String atCeiling = ceilingRefusal(inProgress);
-        if (atCeiling != null) {
-            return atCeiling;
+        if (ceiling > 0 && inProgress >= ceiling) {
+            return ceilingReason();
         }
         if (percentOfNumbers > 0) {
             int numbers = provisionedNumbers.getAsInt();
@@ -30,11 +29,6 @@ public record CallAdmission(int ceiling, int percentOfNumbers) {
             }
         }
         return null;
-    }
-
-    /** The 503's reason when {@code inProgress} calls fill the ceiling, else null: the limit cheap to check. */
-    public String ceilingRefusal(int inProgress) {
-        return ceiling > 0 && inProgress >= ceiling ? ceilingReason() : null;
     }
 
     /** The 503's reason phrase past the ceiling. */

@@ -4,8 +4,8 @@ import java.io.Serializable;
 
 /**
  * What one of the SBC's timers is for, as its info (serializable, JSR 289 §20.2): the SBC's {@code timeout}
- * switches on the kind. A timer about one leg names it, so that a timer that outlived its leg (a failover after the peer
- * answered, a ring limit after a transfer) is known for stale and ignored.
+ * switches on the kind. A timer about one leg names it, so that a timer that outlived its leg (a failover after the
+ * peer answered, a ring limit after a transfer) is known for stale and ignored.
  *
  * @param legId the SIP session id of the leg it is about, null when it is about no leg
  */

@@ -11,10 +11,9 @@ import org.opencg.core.trunks.HeaderRule;
 import org.opencg.core.trunks.TrunkRules;
 
 /**
- * The operator trunks as configured, read-only: their kind, peers, media settings and header rules, read by the same
- * {@link TrunkRules}
- * the SBC applies them with, so what staff see is what the calls get. They change in the gateway's settings
- * (docs/sbc.md), not here.
+ * The operator trunks as configured, read-only: their kind, peers, media settings and header rules. The header rules
+ * are read by the same {@link TrunkRules} the SBC applies them with; the media settings from the same keys the SBC
+ * reads (it checks their values at start). They change in the gateway's settings (docs/sbc.md), not here.
  */
 @Named
 @RequestScoped

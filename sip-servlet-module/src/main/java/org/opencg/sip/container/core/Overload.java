@@ -96,7 +96,7 @@ public final class Overload implements PriorityCalls {
         return delayLimitMillis;
     }
 
-    /** The application's call limit, held against its calls and the new INVITEs on their way to it. */
+    /** The application's call limit, held against its calls in progress. */
     public CallGate gate() {
         return gate;
     }

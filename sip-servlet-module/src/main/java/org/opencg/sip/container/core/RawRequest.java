@@ -112,10 +112,6 @@ final class RawRequest {
         return method.equals("INVITE");
     }
 
-    boolean isAck() {
-        return method.equals("ACK");
-    }
-
     /** The Request-URI's user, null when it has none. */
     String dialled() {
         return dialled;
